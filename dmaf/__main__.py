@@ -1,0 +1,5 @@
+"""``python -m dmaf`` runs the command line."""
+
+from dmaf.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Reference data (catalog, gazetteer, cycles) shipped as CSV files with the code."""

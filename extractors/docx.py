@@ -1,0 +1,127 @@
+"""Word documents to blocks: body paragraphs with their styles, list items, tables, text boxes, headers."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from dmaf.errors import CorruptDocument
+from extractors.blocks import Block
+from extractors.docx_guard import check_docx_package
+from extractors.reading import read_bytes
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def extract_docx(source: str | Path | BinaryIO, *, name: str | None = None) -> list[Block]:
+    """Return the blocks of a Word document, in reading order."""
+    data, label = read_bytes(source, name=name)
+    check_docx_package(data, source=label)
+    try:
+        document = Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise CorruptDocument(label, f"python-docx cannot open it as a Word document ({exc})") from exc
+    except Exception as exc:  # lxml.etree.XMLSyntaxError and friends: a damaged part
+        raise CorruptDocument(label, f"a part of the Word package is damaged ({type(exc).__name__}: {exc})") from exc
+    builder = _Builder(label)
+    builder.add_headers(document)
+    builder.add_body(document)
+    return builder.blocks
+
+
+class _Builder:
+    """Collects blocks in order with running paragraph and table counters."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.blocks: list[Block] = []
+        self.paragraphs = 0
+        self.tables = 0
+
+    def add(self, kind: str, text: str, location: str, **fields) -> None:
+        """Append one block if it has text."""
+        if text.strip():
+            self.blocks.append(Block(kind, text.strip(), len(self.blocks), location, source=self.source, **fields))
+
+    def add_headers(self, document) -> None:
+        """Add the distinct paragraphs and table cells of the section headers (metadata lives there too)."""
+        seen: set[str] = set()
+        for number, section in enumerate(document.sections, start=1):
+            for part in (section.header, section.first_page_header):
+                if part is None or part.is_linked_to_previous and number > 1:
+                    continue
+                texts = [p.text for p in part.paragraphs]
+                texts += [c.text for t in part.tables for r in t.rows for c in r.cells]
+                for text in texts:
+                    if text.strip() and text not in seen:
+                        seen.add(text)
+                        self.add("header", text, f"section {number} header")
+
+    def add_body(self, document) -> None:
+        """Add body paragraphs and tables in document order."""
+        for child in document.element.body.iterchildren():
+            if child.tag == f"{_W}p":
+                self.add_paragraph(Paragraph(child, document))
+            elif child.tag == f"{_W}tbl":
+                self.add_table(Table(child, document))
+
+    def add_paragraph(self, paragraph: Paragraph) -> None:
+        """Add one body paragraph (and any text boxes anchored in it)."""
+        self.paragraphs += 1
+        kind, level = paragraph_kind(paragraph)
+        style = paragraph.style.name if paragraph.style is not None else None
+        self.add(kind, paragraph.text, f"paragraph {self.paragraphs}", style=style, level=level)
+        for text in _textbox_texts(paragraph):
+            self.add("paragraph", text, f"paragraph {self.paragraphs} text box")
+
+    def add_table(self, table: Table) -> None:
+        """Add one cell block per distinct cell, row by row."""
+        self.tables += 1
+        for r, row in enumerate(table.rows, start=1):
+            seen: set[int] = set()
+            for c, cell in enumerate(row.cells, start=1):
+                if id(cell._tc) in seen:
+                    continue
+                seen.add(id(cell._tc))
+                lines = [_cell_line(p) for p in cell.paragraphs]
+                text = "\n".join(line for line in lines if line)
+                self.add("table_cell", text, f"table {self.tables} row {r} cell {c}",
+                         table=self.tables, row=r, col=c)
+
+
+def paragraph_kind(paragraph: Paragraph) -> tuple[str, int | None]:
+    """Return ("heading"|"list_item"|"paragraph", level) from the paragraph's style and numbering."""
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    lowered = name.lower()
+    if lowered.startswith("heading") or lowered in ("title", "subtitle"):
+        digits = "".join(ch for ch in name if ch.isdigit())
+        return "heading", int(digits) if digits else 0
+    p_pr = paragraph._p.pPr
+    if "list" in lowered or (p_pr is not None and p_pr.numPr is not None):
+        return "list_item", None
+    return "paragraph", None
+
+
+def _cell_line(paragraph: Paragraph) -> str:
+    """Return a cell paragraph's text, bulleted when it is a list item."""
+    kind, _ = paragraph_kind(paragraph)
+    text = paragraph.text.strip()
+    return f"- {text}" if kind == "list_item" and text else text
+
+
+def _textbox_texts(paragraph: Paragraph) -> Iterator[str]:
+    """Yield the text of each paragraph inside text boxes anchored in this paragraph."""
+    for box in paragraph._p.iter(f"{_W}txbxContent"):
+        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            continue  # the same text box is also in mc:Choice
+        for p in box.iter(f"{_W}p"):
+            text = "".join(t.text or "" for t in p.iter(f"{_W}t"))
+            if text.strip():
+                yield text

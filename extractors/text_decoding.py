@@ -1,0 +1,39 @@
+"""Turning the bytes of a text export into str: BOMs, UTF-8, Windows-1252/Latin-1, refusing binary."""
+
+from __future__ import annotations
+
+import codecs
+
+from dmaf.errors import UndecodableText
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+MAX_CONTROL_RATIO = 0.01
+
+
+def decode_text(data: bytes, *, source: str) -> tuple[str, str]:
+    """Return (text, encoding) for the bytes of a text file; raise UndecodableText for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(data.decode(encoding, errors="strict"), encoding, source), encoding
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding, errors="strict")
+        except UnicodeDecodeError:
+            continue
+        return _checked(text, encoding, source), encoding
+    raise UndecodableText(source, "the bytes are not text in UTF-8, Windows-1252 or Latin-1")
+
+
+def _checked(text: str, encoding: str, source: str) -> str:
+    """Return text unless it is full of control characters (binary data that happened to decode)."""
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if "\x00" in text or (text and controls / len(text) > MAX_CONTROL_RATIO):
+        raise UndecodableText(source, f"the bytes decode as {encoding} but are binary data, not text "
+                                      f"({controls} control characters)")
+    return text

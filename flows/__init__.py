@@ -1,0 +1,1 @@
+"""Prefect flows: thin wiring of discover → parse (batched, process pool) → normalise → load."""

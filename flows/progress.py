@@ -1,0 +1,35 @@
+"""A process-local hook through which flows report per-file progress to whoever listens (the CLI).
+
+Prefect parameters must be serialisable, so a progress callback cannot be one; this hook is set by
+the caller for the duration of a run and is a no-op otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+Listener = Callable[[str, str, str | None], None]  # (path, status, message)
+_listeners: list[Listener] = []
+
+
+@contextmanager
+def listening(listener: Listener) -> Iterator[None]:
+    """Call ``listener`` for every file outcome reported while the block runs."""
+    _listeners.append(listener)
+    try:
+        yield
+    finally:
+        _listeners.remove(listener)
+
+
+def announce_total(total: int) -> None:
+    """Tell listeners how many files a run will handle (path "", status "total")."""
+    for listener in list(_listeners):
+        listener("", "total", str(total))
+
+
+def report(path: str, status: str, message: str | None = None) -> None:
+    """Tell listeners one file's outcome."""
+    for listener in list(_listeners):
+        listener(path, status, message)

@@ -1,0 +1,234 @@
+"""Load one document into the warehouse in one transaction: idempotent and versioned by content sha256.
+
+* the same path with the same bytes again -> ``skipped``; nothing changes;
+* the same bytes under another path -> ``duplicate`` of the first path; no second set of rows;
+* new content for a (city, cycle) -> a new version that becomes current; older versions stay, not current;
+* a document that could not be read -> ``failed`` with the one-line error; a later success replaces it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, select, update
+
+from dmaf.errors import MissingMetadata, ReportError
+from dmaf.records import ParsedReport
+from dmaf.reference.catalog import Catalog, load_catalog
+from loaders.dims import ensure_city, ensure_indicators, ensure_report, lock_reports
+from loaders.facts import delete_facts, insert_facts, recompute_current, version_attributes
+from loaders.normalise import NormalisedReport, normalise_report, records
+from loaders.upsert import insert_returning_id
+from warehouse.db import write_transaction
+from warehouse.errors import WarehouseError
+from warehouse.models import Report, ReportVersion, SourceFile, utcnow
+
+OUTCOME_STATUSES = ("loaded", "skipped", "failed", "duplicate", "reprocessed")
+_FORMATS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
+_SF = SourceFile.__table__
+_RV = ReportVersion.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFileInfo:
+    """One input file as found on disk: path, content hash and file attributes."""
+
+    path: str
+    sha256: str
+    size: int | None = None
+    mtime: float | None = None
+    format: str | None = None
+
+    @classmethod
+    def from_path(cls, path: str | Path, *, format: str | None = None) -> SourceFileInfo:
+        """Hash a file and return its info (format from the suffix unless given)."""
+        file = Path(path)
+        digest = hashlib.sha256()
+        with file.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        stat = file.stat()
+        fmt = format or _FORMATS.get(file.suffix.lower())
+        return cls(str(file), digest.hexdigest(), stat.st_size, stat.st_mtime, fmt)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOutcome:
+    """What loading one document did: ``status`` is one of ``OUTCOME_STATUSES``."""
+
+    path: str
+    status: str
+    message: str
+    report_version_id: int | None = None
+
+
+def _claim_source(conn: Connection, source: SourceFileInfo, now: datetime) -> tuple[Row | None, int]:
+    """Return ``(previous row or None, id)`` of the path's row, inserting and locking it."""
+    placeholder = {"path": source.path, "sha256": source.sha256, "status": "failed", "error": "load in progress",
+                   "processed_at": now, "first_seen": now, "last_seen": now, "missing": False}
+    new_id = insert_returning_id(conn, _SF, placeholder, ["path"])
+    if new_id is not None:
+        return None, new_id
+    query = select(_SF.c.id, _SF.c.sha256, _SF.c.status, _SF.c.error).where(_SF.c.path == source.path)
+    row = conn.execute(query.with_for_update()).one()
+    return row, row.id
+
+
+def _set_source(conn: Connection, source_id: int, source: SourceFileInfo, now: datetime, **values: Any) -> None:
+    """Record the path's latest content and outcome."""
+    values = {"error": None, "reason": None, "duplicate_of": None} | values
+    conn.execute(
+        update(_SF).where(_SF.c.id == source_id).values(
+            sha256=source.sha256, size=source.size, mtime=source.mtime, format=source.format,
+            processed_at=now, last_seen=now, missing=False, **values,
+        )
+    )
+
+
+def _describe(path: str, error: Exception) -> tuple[str, str]:
+    """Return the one-line message and reason to record for a document that could not be read."""
+    if isinstance(error, ReportError):
+        return error.one_line(), error.reason
+    return f"{path}: {type(error).__name__}: {' '.join(str(error).split())}", "internal_error"
+
+
+def _unplaceable(document: dict[str, Any]) -> str | None:
+    """Return why a parsed report cannot be placed in the star schema, or None."""
+    if not document["city"]:
+        return "no city is printed, so the report cannot be placed; it was not loaded"
+    if document["cycle"] is None:
+        return "no DMAF cycle is printed, so the report cannot be placed; it was not loaded"
+    return None
+
+
+def _duplicate(conn: Connection, source_id: int, source: SourceFileInfo, version_id: int, parser_version: str,
+               now: datetime) -> LoadOutcome:
+    """Record the path as a duplicate of the path the same bytes were first loaded from."""
+    first = conn.execute(
+        select(_SF.c.path).join(_RV, _RV.c.source_file_id == _SF.c.id).where(_RV.c.id == version_id)
+    ).scalar_one()
+    _set_source(conn, source_id, source, now, status="duplicate", duplicate_of=first, parser_version=parser_version)
+    return LoadOutcome(source.path, "duplicate", f"{source.path}: same content as {first}; not loaded twice",
+                       version_id)
+
+
+def _load_new_content(conn: Connection, source_id: int, source: SourceFileInfo, norm: NormalisedReport,
+                      parser_version: str, catalog: Catalog, now: datetime) -> LoadOutcome:
+    """Load content that parsed: a new version (or an old version of this path back), made current."""
+    doc = norm.document
+    known = conn.execute(select(_RV.c.id, _RV.c.source_file_id).where(_RV.c.sha256 == source.sha256)).first()
+    if known is not None and known.source_file_id != source_id:
+        return _duplicate(conn, source_id, source, known.id, parser_version, now)
+    indicators = records(norm.indicators)
+    indicator_ids = ensure_indicators(conn, cycle_no=doc["cycle"], cycle_label=doc["cycle_label"],
+                                      indicators=indicators, catalog=catalog)
+    report_id = ensure_report(conn, city_id=ensure_city(conn, doc), cycle_no=doc["cycle"])
+    lock_reports(conn, [report_id])
+    if known is not None:  # this path holds a content it held before: that version is the newest again
+        version_id = known.id
+        conn.execute(update(_RV).where(_RV.c.id == version_id).values(loaded_at=now))
+    else:
+        attributes = version_attributes(norm, parser_version=parser_version, source_format=source.format)
+        row = attributes | {"report_id": report_id, "source_file_id": source_id, "sha256": source.sha256,
+                            "loaded_at": now, "is_current": False}
+        version_id = insert_returning_id(conn, _RV, row, ["sha256"])
+        if version_id is None:  # the same bytes were committed meanwhile under another path
+            other = conn.execute(select(_RV.c.id).where(_RV.c.sha256 == source.sha256)).scalar_one()
+            return _duplicate(conn, source_id, source, other, parser_version, now)
+        insert_facts(conn, norm, version_id=version_id, indicator_ids=indicator_ids)
+    recompute_current(conn, report_id=report_id)
+    _set_source(conn, source_id, source, now, status="loaded", parser_version=parser_version)
+    message = f"{source.path}: loaded {doc['city']}, cycle {doc['cycle']} ({doc['indicator_count']} indicators)"
+    return LoadOutcome(source.path, "loaded", message, version_id)
+
+
+def load_document(
+    engine: Engine, *, source: SourceFileInfo, report: ParsedReport | None, error: Exception | None,
+    parser_version: str, catalog: Catalog | None = None,
+) -> LoadOutcome:
+    """Record one document (parsed ``report`` or read ``error``, exactly one) in one transaction.
+
+    ``error`` is normally a ``ReportError``; any other exception is recorded as ``internal_error``.
+    """
+    if (report is None) == (error is None):
+        raise ValueError("load_document needs exactly one of report= or error=")
+    norm = normalise_report(report, catalog=catalog) if report is not None else None
+    now = utcnow()
+    with write_transaction(engine) as conn:
+        previous, source_id = _claim_source(conn, source, now)
+        same_bytes = previous is not None and previous.sha256 == source.sha256
+        if same_bytes and previous.status in ("loaded", "duplicate"):
+            return LoadOutcome(source.path, "skipped", f"{source.path}: unchanged since it was loaded")
+        if norm is None:
+            message, reason = _describe(source.path, error)
+        elif problem := _unplaceable(norm.document):
+            message, reason = _describe(source.path, MissingMetadata(source.path, problem))
+        else:
+            return _load_new_content(conn, source_id, source, norm, parser_version, catalog or load_catalog(), now)
+        if not (same_bytes and previous.status == "failed" and previous.error == message):
+            _set_source(conn, source_id, source, now, status="failed", error=message, reason=reason,
+                        parser_version=parser_version)
+        return LoadOutcome(source.path, "failed", message)
+
+
+def replace_facts(
+    engine: Engine, *, sha256: str, report: ParsedReport, parser_version: str, catalog: Catalog | None = None,
+) -> LoadOutcome:
+    """Rebuild the facts of an existing version from a new parse, in one transaction (reprocessing)."""
+    norm = normalise_report(report, catalog=catalog)
+    doc = norm.document
+    with write_transaction(engine) as conn:
+        query = select(_RV.c.id, _RV.c.report_id, _SF.c.path).join(_SF, _SF.c.id == _RV.c.source_file_id)
+        version = conn.execute(query.where(_RV.c.sha256 == sha256)).first()
+        if version is None:
+            raise WarehouseError(f"no report version with sha256 {sha256}; load the document first")
+        if problem := _unplaceable(doc):
+            return LoadOutcome(version.path, "failed", f"{version.path}: {problem}; the loaded version is kept",
+                               version.id)
+        indicator_ids = ensure_indicators(conn, cycle_no=doc["cycle"], cycle_label=doc["cycle_label"],
+                                          indicators=records(norm.indicators), catalog=catalog or load_catalog())
+        report_id = ensure_report(conn, city_id=ensure_city(conn, doc), cycle_no=doc["cycle"])
+        lock_reports(conn, [report_id, version.report_id])
+        version = conn.execute(query.where(_RV.c.sha256 == sha256)).one()  # as of the locks
+        delete_facts(conn, version_id=version.id)
+        insert_facts(conn, norm, version_id=version.id, indicator_ids=indicator_ids)
+        attributes = version_attributes(norm, parser_version=parser_version, source_format=None)
+        conn.execute(update(_RV).where(_RV.c.id == version.id).values(report_id=report_id, **attributes))
+        if report_id != version.report_id:  # the new parse reads another city or cycle
+            recompute_current(conn, report_id=version.report_id)
+            recompute_current(conn, report_id=report_id)
+            _drop_empty_report(conn, version.report_id)
+    return LoadOutcome(version.path, "reprocessed", f"{version.path}: reprocessed with parser {parser_version}",
+                       version.id)
+
+
+def _drop_empty_report(conn: Connection, report_id: int) -> None:
+    """Delete a report row that no version belongs to any more."""
+    if conn.execute(select(_RV.c.id).where(_RV.c.report_id == report_id).limit(1)).first() is None:
+        table = Report.__table__
+        conn.execute(table.delete().where(table.c.id == report_id))
+
+
+def already_loaded(engine: Engine, *, path: str, sha256: str) -> bool:
+    """Return True when ``path`` with these bytes is already loaded or recorded as a duplicate."""
+    query = select(_SF.c.id).where(
+        _SF.c.path == path, _SF.c.sha256 == sha256, _SF.c.status.in_(("loaded", "duplicate"))
+    )
+    with engine.connect() as conn:
+        return conn.execute(query).first() is not None
+
+
+def stale_versions(engine: Engine, *, parser_version: str) -> list[tuple[str, str]]:
+    """Return ``(sha256, path)`` of versions parsed by another parser whose file still holds them."""
+    query = (
+        select(_RV.c.sha256, _SF.c.path)
+        .join(_SF, (_SF.c.id == _RV.c.source_file_id) & (_SF.c.sha256 == _RV.c.sha256))
+        .where((_RV.c.parser_version != parser_version) | _RV.c.parser_version.is_(None))
+        .order_by(_RV.c.id)
+    )
+    with engine.connect() as conn:
+        return [(r.sha256, r.path) for r in conn.execute(query)]

@@ -1,0 +1,31 @@
+"""Shared fixtures: paths to the real report and its truth, and database fixtures (tests.conftest_db)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["tests.conftest_db"]
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+SEED_TXT = SEEDS / "imphal_manipur_cycle2.txt"
+SEED_TRUTH = SEEDS / "imphal_manipur_cycle2.truth.json"
+RAW_REPORTS = REPO / "raw_reports"
+
+
+@pytest.fixture(scope="session")
+def truth() -> dict:
+    """The hand-checked content of the real Imphal report."""
+    return json.loads(SEED_TRUTH.read_text(encoding="utf-8"))
+
+
+def indicator_triples(indicators) -> list[tuple]:
+    """Return (code, score, max_score) for records or dicts, sorted by code."""
+    rows = []
+    for i in indicators:
+        get = i.get if isinstance(i, dict) else lambda k, i=i: getattr(i, k)
+        rows.append((get("code"), get("score"), get("max_score")))
+    return sorted(rows)

@@ -1,0 +1,75 @@
+"""DOCX extraction: styles, numbering, tables, headers and text boxes, with their places."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+
+from dmaf.errors import CorruptDocument, UnsupportedFormat
+from extractors.docx import extract_docx
+from tests.conftest import RAW_REPORTS
+
+
+def _docx(build) -> io.BytesIO:
+    document = Document()
+    build(document)
+    stream = io.BytesIO()
+    document.save(stream)
+    stream.seek(0)
+    return stream
+
+
+def test_headings_list_items_and_paragraphs_keep_their_kind_and_index():
+    def build(d):
+        d.add_heading("Indicator 2.a: City Data Officer (CDO)", level=2)
+        d.add_paragraph("Score: 10/30")
+        d.add_paragraph("Appoint a CDO.", style="List Bullet")
+    blocks = extract_docx(_docx(build), name="t.docx")
+    assert [(b.kind, b.text, b.location) for b in blocks] == [
+        ("heading", "Indicator 2.a: City Data Officer (CDO)", "paragraph 1"),
+        ("paragraph", "Score: 10/30", "paragraph 2"),
+        ("list_item", "Appoint a CDO.", "paragraph 3"),
+    ]
+    assert blocks[0].level == 2
+
+
+def test_table_cells_carry_table_row_and_column():
+    def build(d):
+        t = d.add_table(rows=1, cols=2)
+        t.cell(0, 0).text = "Indicator 2.a: City Data Officer (CDO)"
+        t.cell(0, 1).text = "Score: 10/30"
+    cells = extract_docx(_docx(build), name="t.docx")
+    assert [(c.kind, c.table, c.row, c.col, c.text) for c in cells] == [
+        ("table_cell", 1, 1, 1, "Indicator 2.a: City Data Officer (CDO)"),
+        ("table_cell", 1, 1, 2, "Score: 10/30"),
+    ]
+
+
+def test_section_header_text_comes_first_as_header_blocks():
+    def build(d):
+        d.sections[0].header.paragraphs[0].text = "City: Pune | State: Maharashtra"
+        d.add_paragraph("Body")
+    blocks = extract_docx(_docx(build), name="t.docx")
+    assert (blocks[0].kind, blocks[0].text) == ("header", "City: Pune | State: Maharashtra")
+
+
+def test_the_real_report_rendering_has_its_headings_styled():
+    blocks = extract_docx(RAW_REPORTS / "imphal_manipur_cycle2.docx")
+    headings = [b.text for b in blocks if b.kind == "heading" and b.text.startswith("Indicator")]
+    assert len(headings) == 21
+
+
+def test_a_zip_that_is_not_word_is_refused_by_name():
+    import zipfile
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as z:
+        z.writestr("content.xml", "<x/>")
+    with pytest.raises(UnsupportedFormat, match="OpenDocument"):
+        extract_docx(io.BytesIO(stream.getvalue()), name="odt.docx")
+
+
+def test_a_broken_zip_is_corrupt():
+    with pytest.raises(CorruptDocument, match="broken.docx"):
+        extract_docx(io.BytesIO(b"PK\x03\x04garbage"), name="broken.docx")

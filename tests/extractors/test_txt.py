@@ -1,0 +1,58 @@
+"""TXT extraction: encodings, line provenance, bullets and pipe tables."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from dmaf.errors import UndecodableText
+from extractors.txt import extract_txt
+from tests.conftest import SEED_TXT
+
+
+def test_every_block_of_the_real_report_keeps_its_line_number():
+    blocks = extract_txt(SEED_TXT)
+    lines = SEED_TXT.read_text(encoding="utf-8").splitlines()
+    assert blocks[0].text == "Data Maturity Assessment Framework Cycle 2.0" and blocks[0].line == 7
+    for block in blocks:
+        assert block.location == f"line {block.line}"
+        assert lines[block.line - 1].strip() == block.text
+
+
+def test_bullets_become_list_items():
+    blocks = extract_txt(io.BytesIO(b"Intro\n\n- one\n- two\n"), name="x.txt")
+    assert [(b.kind, b.text) for b in blocks] == [("paragraph", "Intro"), ("list_item", "- one"), ("list_item", "- two")]
+
+
+@pytest.mark.parametrize("encoded", [
+    "\ufeffCity: Pune | State: Maharashtra\r\nIndicator 2.a – CDO\r\n".encode("utf-8"),
+    "City: Pune | State: Maharashtra\r\nIndicator 2.a – CDO\r\n".encode("cp1252"),
+    "City: Pune | State: Maharashtra\nIndicator 2.a – CDO\n".encode("utf-16"),
+])
+def test_boms_crlf_and_windows_1252_decode_to_the_same_text(encoded):
+    blocks = extract_txt(io.BytesIO(encoded), name="x.txt")
+    assert [b.text for b in blocks] == ["City: Pune | State: Maharashtra", "Indicator 2.a – CDO"]
+
+
+def test_latin1_bytes_that_are_not_utf8_still_decode():
+    blocks = extract_txt(io.BytesIO("Café Data Policy\n".encode("latin-1")), name="x.txt")
+    assert blocks[0].text == "Café Data Policy"
+
+
+def test_pipe_tables_become_cells_with_row_and_column():
+    text = b"| Code | Indicator | Score | Max |\n|---|---|---|---|\n| 1.a | Approval | 0 | 30 |\n"
+    cells = extract_txt(io.BytesIO(text), name="x.txt")
+    assert [(c.row, c.col, c.text) for c in cells if c.row == 2] == [(2, 1, "1.a"), (2, 2, "Approval"), (2, 3, "0"), (2, 4, "30")]
+    assert {c.kind for c in cells} == {"table_cell"}
+
+
+def test_binary_bytes_are_refused_with_the_file_name():
+    with pytest.raises(UndecodableText, match="blob.txt"):
+        extract_txt(io.BytesIO(bytes(range(256)) * 4), name="blob.txt")
+
+
+def test_a_caller_opened_file_is_not_closed():
+    stream = io.BytesIO(b"Hello\n")
+    extract_txt(stream, name="x.txt")
+    assert not stream.closed

@@ -1,0 +1,1 @@
+"""Specifications of the loaders: normalisation, loading, versioning, concurrency."""

@@ -1,0 +1,44 @@
+"""A loader process for the concurrency test (importable by ``multiprocessing`` spawn children)."""
+
+from __future__ import annotations
+
+import traceback
+from typing import Any
+
+from dmaf.records import ParsedReport
+from loaders.load import load_document
+from tests.loaders.support import imphal_report, source_info
+from warehouse.db import make_engine
+
+CITIES = ("Imphal", "Pune", "Surat", "Jaipur", "Bhopal", "Nagpur", "Indore", "Agra")
+COPY_OF_FIRST = "/r/copies/Imphal (copy).txt"
+
+
+def city_report(city: str) -> ParsedReport:
+    """Return the report of one city (scores differ per city so the sums differ)."""
+    bump = float(CITIES.index(city))
+    return imphal_report(city=city, state=None, scores={"3.a": bump})
+
+
+def jobs(*, reverse: bool, rounds: int) -> list[tuple[str, str]]:
+    """Return ``(path, city)`` loads: every city plus a byte-identical copy of the first, ``rounds`` times."""
+    one = [(f"/r/{c}.txt", c) for c in CITIES] + [(COPY_OF_FIRST, CITIES[0])]
+    return (one[::-1] if reverse else one) * rounds
+
+
+def load_many(url: str, work: list[tuple[str, str]], barrier: Any, results: Any) -> None:
+    """Wait for the other process, load every job, and put ``[(path, status)]`` (or a traceback) on ``results``."""
+    engine = make_engine(url)
+    try:
+        barrier.wait(timeout=120)
+        outcomes = []
+        for path, city in work:
+            report = city_report(city)
+            outcome = load_document(engine, source=source_info(path, report), report=report, error=None,
+                                    parser_version="t")
+            outcomes.append((path, outcome.status))
+        results.put(outcomes)
+    except BaseException:  # reported to the parent test, which fails on it
+        results.put(traceback.format_exc())
+    finally:
+        engine.dispose()

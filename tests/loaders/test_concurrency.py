@@ -1,0 +1,64 @@
+"""Specification of concurrent loading: two processes loading the same documents leave one set of rows."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from loaders.load import load_document
+from tests.loaders.concurrent_worker import CITIES, COPY_OF_FIRST, city_report, jobs, load_many
+from tests.loaders.support import source_info, table_counts, view_rows
+from warehouse.db import make_engine, upgrade
+from warehouse.settings import sqlite_url
+
+COMPARED_VIEWS = ("indicator_scores", "pillar_scores", "city_scores", "score_provenance", "parse_warnings")
+NOT_COMPARED = ("source_file", "loaded_at")  # which of two identical files wins is up to the race
+
+
+def _sequential_reference(tmp_path: Path) -> Engine:
+    """Load every document once, in order, into a fresh SQLite warehouse."""
+    engine = make_engine(sqlite_url(tmp_path / "reference.db"))
+    upgrade(engine)
+    for path, city in jobs(reverse=False, rounds=1):
+        report = city_report(city)
+        load_document(engine, source=source_info(path, report), report=report, error=None, parser_version="t")
+    return engine
+
+
+def test_two_processes_loading_overlapping_documents_leave_exactly_one_set_of_rows(
+    db_engine: Engine, db_url: str, tmp_path: Path
+) -> None:
+    """Both processes load all documents (in opposite orders, twice): each is loaded exactly once."""
+    ctx = multiprocessing.get_context("spawn")
+    barrier, results = ctx.Barrier(2), ctx.Queue()
+    workers = [
+        ctx.Process(target=load_many, args=(db_url, jobs(reverse=reverse, rounds=2), barrier, results))
+        for reverse in (False, True)
+    ]
+    for worker in workers:
+        worker.start()
+    answers = [results.get(timeout=300) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=60)
+    errors = [a for a in answers if isinstance(a, str)]
+    assert not errors, errors[0] if errors else ""
+    statuses = Counter(status for answer in answers for _, status in answer)
+    assert statuses == {"loaded": len(CITIES), "duplicate": 1, "skipped": 4 * (len(CITIES) + 1) - len(CITIES) - 1}
+
+    reference = _sequential_reference(tmp_path)
+    try:
+        assert table_counts(db_engine) == table_counts(reference)
+        for view in COMPARED_VIEWS:
+            assert view_rows(db_engine, view, exclude=NOT_COMPARED) == view_rows(
+                reference, view, exclude=NOT_COMPARED), view
+    finally:
+        reference.dispose()
+    documents = {r[0]: (r[3], r[4]) for r in view_rows(db_engine, "source_documents")}
+    pair = {documents[f"/r/{CITIES[0]}.txt"], documents[COPY_OF_FIRST]}
+    assert pair in (
+        {("loaded", None), ("skipped", f"duplicate of {COPY_OF_FIRST}")},
+        {("loaded", None), ("skipped", f"duplicate of /r/{CITIES[0]}.txt")},
+    )

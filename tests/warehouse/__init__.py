@@ -1,0 +1,1 @@
+"""Specifications of the warehouse: schema, migrations, read-only queries, backups, settings."""

@@ -1,0 +1,77 @@
+"""Specification of the schema: Alembic creates it, and the models and the migrations agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect
+from sqlmodel import SQLModel
+
+import warehouse.models  # noqa: F401
+from tests.loaders.support import TABLE_NAMES, VIEW_NAMES
+from warehouse.db import alembic_config, current_revision, head_revision, make_engine, upgrade, write_transaction
+from warehouse.views import VIEWS
+
+
+def test_upgrade_creates_every_table_and_view_at_the_head_revision(db_engine: Engine) -> None:
+    """A new database migrated to head has the star tables and the contract views."""
+    inspector = inspect(db_engine)
+    assert set(TABLE_NAMES) <= set(inspector.get_table_names())
+    assert set(VIEW_NAMES) == set(inspector.get_view_names()) == set(VIEWS)
+    assert current_revision(db_engine) == head_revision() is not None
+
+
+def test_models_and_migrations_agree(db_engine: Engine) -> None:
+    """Autogenerate finds nothing to change after upgrading to head."""
+    with db_engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def test_upgrade_is_a_no_op_at_head_and_accepts_a_url(db_url: str) -> None:
+    """Running upgrade twice (as every ingest does) changes nothing."""
+    assert upgrade(db_url) == head_revision()
+    assert upgrade(db_url) == head_revision()
+
+
+def test_views_have_the_contract_columns(db_engine: Engine) -> None:
+    """Column names of the public views are the documented contract."""
+    expected = {
+        "indicator_scores": ["city", "state", "cycle", "cycle_label", "pillar_no", "pillar", "indicator_code",
+                             "indicator_title", "score", "max_score", "recommendation", "source_file"],
+        "pillar_scores": ["city", "state", "cycle", "pillar_no", "pillar", "score", "max_score"],
+        "city_scores": ["city", "state", "cycle", "score", "max_score"],
+        "source_documents": ["path", "sha256", "format", "status", "error", "loaded_at"],
+        "score_provenance": ["city", "cycle", "indicator_code", "score", "source_file", "format", "page", "x0",
+                             "top", "x1", "bottom", "line", "location", "score_method"],
+        "report_versions": ["city", "cycle", "sha256", "source_file", "loaded_at", "is_current",
+                            "current_reason"],
+        "parse_warnings": ["source_file", "city", "cycle", "code", "message", "indicator", "location"],
+    }
+    with db_engine.connect() as conn:
+        for view, columns in expected.items():
+            assert list(conn.exec_driver_sql(f"SELECT * FROM {view} WHERE 1 = 0").keys()) == columns, view
+
+
+def test_downgrade_to_base_removes_everything(db_engine: Engine) -> None:
+    """The initial revision can be reverted completely."""
+    with write_transaction(db_engine) as conn:
+        command.downgrade(alembic_config(conn), "base")
+    inspector = inspect(db_engine)
+    assert set(inspector.get_table_names()) <= {"alembic_version"}
+    assert inspector.get_view_names() == []
+
+
+def test_make_engine_turns_on_wal_and_foreign_keys_for_sqlite(tmp_path: Path) -> None:
+    """SQLite connections run in WAL mode with foreign keys enforced and a busy timeout."""
+    engine = make_engine(f"sqlite:///{tmp_path}/nested/dir/w.db")
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+    finally:
+        engine.dispose()

@@ -1,0 +1,1 @@
+"""The SQL warehouse: SQLModel tables, Alembic migrations, views and database helpers."""

@@ -1,0 +1,264 @@
+"""The warehouse's tables: a small star schema of SQLModel tables with explicit keys and indexes.
+
+Dimensions: ``cycle``, ``pillar``, ``city``, ``indicator``. Files and versions: ``source_file`` (one row
+per path seen), ``report`` (one per city and cycle), ``report_version`` (one per distinct content
+sha256 that parsed). Facts: ``indicator_score``, ``parse_warning``, ``quality_issue``. Runs: ``ingest_run``.
+Times are aware UTC datetimes. The schema is created by Alembic (``warehouse/migrations``), never by ``create_all``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, CheckConstraint, DateTime, Index, Text, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+SOURCE_STATUSES = ("loaded", "skipped", "failed", "duplicate")
+SCORE_STATUSES = ("scored", "not_assessed", "missing")
+SEVERITIES = ("error", "warning", "info")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware timestamp, stored in UTC; SQLite's naive values are read back as UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        """Refuse naive datetimes; convert aware ones to UTC."""
+        if value is None:
+            return None
+        if value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value!r}: pass a timezone-aware datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        """Return the stored time as an aware UTC datetime."""
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.utcoffset() is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    """Return the current time as an aware UTC datetime."""
+    return datetime.now(UTC)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    """Return a SQL ``column IN (...)`` check expression."""
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Cycle(SQLModel, table=True):
+    """One DMAF assessment cycle (natural key ``cycle_no``)."""
+
+    __tablename__ = "cycle"
+
+    cycle_no: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    label: str | None = None
+    years: str | None = None
+
+
+class Pillar(SQLModel, table=True):
+    """One pillar of one cycle."""
+
+    __tablename__ = "pillar"
+    __table_args__ = (UniqueConstraint("cycle_no", "pillar_no", name="uq_pillar_cycle_no_pillar_no"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_no: int = Field(foreign_key="cycle.cycle_no", index=True)
+    pillar_no: int
+    name: str | None = None
+    max_score: float | None = None
+
+
+class City(SQLModel, table=True):
+    """One city; ``known`` is False for a name the gazetteer does not recognise."""
+
+    __tablename__ = "city"
+    __table_args__ = (UniqueConstraint("name", name="uq_city_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    state: str | None = None
+    region: str | None = None
+    known: bool = False
+
+
+class Indicator(SQLModel, table=True):
+    """One indicator of one cycle; ``indicator_key`` is the cross-cycle crosswalk key."""
+
+    __tablename__ = "indicator"
+    __table_args__ = (UniqueConstraint("cycle_no", "code", name="uq_indicator_cycle_no_code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_no: int = Field(foreign_key="cycle.cycle_no", index=True)
+    code: str
+    pillar_id: int = Field(foreign_key="pillar.id", index=True)
+    pillar_no: int
+    title: str | None = None
+    max_score: float | None = None
+    in_catalog: bool = False
+    indicator_key: str = Field(index=True)
+
+
+class SourceFile(SQLModel, table=True):
+    """One path seen by an ingest, with the outcome of its latest content."""
+
+    __tablename__ = "source_file"
+    __table_args__ = (
+        UniqueConstraint("path", name="uq_source_file_path"),
+        CheckConstraint(_in("status", SOURCE_STATUSES), name="ck_source_file_status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    path: str
+    sha256: str = Field(index=True)
+    size: int | None = Field(default=None, sa_type=BigInteger)
+    mtime: float | None = None
+    format: str | None = None
+    status: str
+    error: str | None = Field(default=None, sa_type=Text)
+    reason: str | None = None
+    duplicate_of: str | None = None
+    parser_version: str | None = None
+    processed_at: datetime = Field(sa_type=UTCDateTime)
+    first_seen: datetime = Field(sa_type=UTCDateTime)
+    last_seen: datetime = Field(sa_type=UTCDateTime)
+    missing: bool = False
+
+
+class Report(SQLModel, table=True):
+    """The report of one city in one cycle; its content lives in versions."""
+
+    __tablename__ = "report"
+    __table_args__ = (UniqueConstraint("city_id", "cycle_no", name="uq_report_city_id_cycle_no"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    city_id: int = Field(foreign_key="city.id", index=True)
+    cycle_no: int = Field(foreign_key="cycle.cycle_no", index=True)
+
+
+class ReportVersion(SQLModel, table=True):
+    """One distinct content (sha256) that parsed; exactly one version per report is current."""
+
+    __tablename__ = "report_version"
+    __table_args__ = (
+        UniqueConstraint("sha256", name="uq_report_version_sha256"),
+        Index("ix_report_version_report_id_is_current", "report_id", "is_current"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="report.id")
+    source_file_id: int = Field(foreign_key="source_file.id", index=True)
+    sha256: str
+    printed_city: str | None = None
+    printed_state: str | None = None
+    cycle_label: str | None = None
+    framework: str | None = None
+    format: str | None = None
+    pages: int | None = None
+    parser_version: str | None = None
+    printed_totals: str | None = Field(default=None, sa_type=Text)
+    indicator_count: int = 0
+    warning_count: int = 0
+    loaded_at: datetime = Field(sa_type=UTCDateTime)
+    is_current: bool = False
+    superseded_by: int | None = Field(default=None, foreign_key="report_version.id")
+    current_reason: str | None = Field(default=None, sa_type=Text)
+
+
+class IndicatorScore(SQLModel, table=True):
+    """One indicator of one report version: score, recommendation and where both were read."""
+
+    __tablename__ = "indicator_score"
+    __table_args__ = (
+        UniqueConstraint("report_version_id", "code", name="uq_indicator_score_report_version_id_code"),
+        CheckConstraint(_in("score_status", SCORE_STATUSES), name="ck_indicator_score_score_status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_version_id: int = Field(foreign_key="report_version.id")
+    indicator_id: int = Field(foreign_key="indicator.id", index=True)
+    ordinal: int
+    code: str
+    title: str | None = None
+    score: float | None = None
+    max_score: float | None = None
+    score_status: str
+    score_method: str | None = None
+    recommendation: str | None = Field(default=None, sa_type=Text)
+    paragraphs: str | None = Field(default=None, sa_type=Text)
+    bullets: str | None = Field(default=None, sa_type=Text)
+    heading_page: int | None = None
+    heading_x0: float | None = None
+    heading_top: float | None = None
+    heading_x1: float | None = None
+    heading_bottom: float | None = None
+    heading_line: int | None = None
+    heading_table_no: int | None = None
+    heading_row_no: int | None = None
+    heading_col_no: int | None = None
+    heading_location: str | None = None
+    score_page: int | None = None
+    score_x0: float | None = None
+    score_top: float | None = None
+    score_x1: float | None = None
+    score_bottom: float | None = None
+    score_line: int | None = None
+    score_table_no: int | None = None
+    score_row_no: int | None = None
+    score_col_no: int | None = None
+    score_location: str | None = None
+
+
+class ParseWarningRow(SQLModel, table=True):
+    """One parse warning of one report version."""
+
+    __tablename__ = "parse_warning"
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_version_id: int = Field(foreign_key="report_version.id", index=True)
+    ordinal: int
+    code: str
+    message: str = Field(sa_type=Text)
+    indicator: str | None = None
+    location: str | None = None
+
+
+class QualityIssue(SQLModel, table=True):
+    """One data-quality finding about one report version (rules come later)."""
+
+    __tablename__ = "quality_issue"
+    __table_args__ = (CheckConstraint(_in("severity", SEVERITIES), name="ck_quality_issue_severity"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_version_id: int = Field(foreign_key="report_version.id", index=True)
+    severity: str
+    rule: str
+    message: str = Field(sa_type=Text)
+    indicator: str | None = None
+
+
+class IngestRun(SQLModel, table=True):
+    """One ingest of a folder: when, what parser, and how many files ended in each status."""
+
+    __tablename__ = "ingest_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    started_at: datetime = Field(sa_type=UTCDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    duration_s: float | None = None
+    folder: str | None = Field(default=None, sa_type=Text)
+    parser_version: str | None = None
+    n_loaded: int = 0
+    n_skipped: int = 0
+    n_failed: int = 0
+    n_duplicate: int = 0
+
+
+TABLES = (
+    Cycle, Pillar, City, Indicator, SourceFile, Report, ReportVersion,
+    IndicatorScore, ParseWarningRow, QualityIssue, IngestRun,
+)

@@ -1,0 +1,54 @@
+"""Where the warehouse lives: the default SQLite file, the URL resolution order and URL masking."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+ENV_VAR = "DMAF_DATABASE_URL"
+DEFAULT_DB_PATH = Path(__file__).resolve().parent / "dmaf.db"
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_USERINFO = re.compile(r"^(?P<scheme>[^:/]+://)(?P<user>[^:@/]*):(?P<password>[^@/]*)@")
+
+
+def sqlite_url(path: str | Path) -> str:
+    """Return the SQLAlchemy URL of a SQLite file (absolute path)."""
+    return f"sqlite:///{Path(path).expanduser().resolve()}"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """Return the database URL: explicit ``url`` > env ``DMAF_DATABASE_URL`` > the default SQLite file.
+
+    A bare file path becomes a SQLite URL; ``postgres://`` and ``postgresql://`` use the psycopg driver.
+    """
+    chosen = url or os.environ.get(ENV_VAR) or str(DEFAULT_DB_PATH)
+    if not _SCHEME.match(chosen):
+        return sqlite_url(chosen)
+    for prefix in ("postgres://", "postgresql://"):
+        if chosen.startswith(prefix):
+            return "postgresql+psycopg://" + chosen[len(prefix) :]
+    return chosen
+
+
+def mask_url(url: str) -> str:
+    """Return ``url`` with any password replaced by ``***`` (safe to print or log)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return _USERINFO.sub(lambda m: f"{m['scheme']}{m['user']}:***@", url)
+
+
+def sqlite_path(url: str) -> Path | None:
+    """Return the file of a SQLite URL, or None for in-memory SQLite and other backends."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    database = parsed.database
+    if database.startswith("file:"):
+        database = database[len("file:") :]
+    return Path(database)
