@@ -29,3 +29,17 @@ def indicator_triples(indicators) -> list[tuple]:
         get = i.get if isinstance(i, dict) else lambda k, i=i: getattr(i, k)
         rows.append((get("code"), get("score"), get("max_score")))
     return sorted(rows)
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory):
+    """One Prefect test harness (a temporary API server and database) for the whole session."""
+    import os
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    os.environ.setdefault("PREFECT_HOME", str(tmp_path_factory.mktemp("prefect-home")))
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield

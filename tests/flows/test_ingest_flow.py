@@ -1,0 +1,45 @@
+"""The ingest flow under Prefect's test harness, on both warehouse backends."""
+
+from __future__ import annotations
+
+import shutil
+
+from pydantic import SecretStr
+from sqlalchemy import text
+
+from dmaf.pipeline import ParseOptions
+from flows.ingest import chunks, ingest_reports, parse_batch
+from tests.conftest import RAW_REPORTS, SEED_TXT
+
+
+def test_the_flow_loads_all_three_renderings_and_records_a_bad_file(prefect_harness, db_url, db_engine, tmp_path, truth):
+    folder = tmp_path / "reports"
+    shutil.copytree(RAW_REPORTS, folder)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00" * 10)
+    summary = ingest_reports([str(folder)], db_url=SecretStr(db_url), batch_size=2, workers=1)
+    assert summary.counts() == {"loaded": 3, "failed": 1}
+    assert "broken.pdf" in summary.failed[0].message
+    with db_engine.connect() as conn:
+        rows = conn.execute(text("select indicator_code, score, max_score from indicator_scores")).all()
+        status = dict(conn.execute(text("select path, status from source_documents")).all())
+    assert sorted(rows) == sorted((i["code"], i["score"], i["max_score"]) for i in truth["indicators"])
+    assert status[str(folder / "broken.pdf")] == "failed"
+    assert sum(1 for s in status.values() if s == "loaded") == 3
+
+
+def test_a_second_run_skips_what_is_already_loaded(prefect_harness, db_url, db_engine, tmp_path):
+    folder = tmp_path / "r"
+    folder.mkdir()
+    shutil.copy(SEED_TXT, folder / "imphal.txt")
+    assert ingest_reports([str(folder)], db_url=SecretStr(db_url), workers=0).counts() == {"loaded": 1}
+    assert ingest_reports([str(folder)], db_url=SecretStr(db_url), workers=0).counts() == {"skipped": 1}
+
+
+def test_parse_batch_logic_runs_without_prefect_via_fn():
+    outcomes = parse_batch.fn([str(SEED_TXT), "/nonexistent.pdf"], ParseOptions(), 0)
+    assert outcomes[0].report.city == "Imphal"
+    assert outcomes[1].failure.reason == "unreadable"
+
+
+def test_chunks_split_into_batches_of_the_given_size():
+    assert chunks(["a", "b", "c"], 2) == [["a", "b"], ["c"]]
