@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from dmaf.commands import register_all
 from dmaf.prefect_env import configure_prefect
 
 app = typer.Typer(help="Turn DMAF city assessment reports into a SQL warehouse.", no_args_is_help=True,
@@ -145,6 +146,9 @@ def db_backup(
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
     out.print(f"backup written to {written}", highlight=False)
+
+
+register_all(app)
 
 
 def main() -> None:

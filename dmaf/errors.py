@@ -117,3 +117,9 @@ class RecordedFailure(ReportError):
     def one_line(self) -> str:
         """Return the recorded message unchanged."""
         return self.detail
+
+
+class UnexpectedError(ReportError):
+    """Reading the document raised an exception no check foresaw (a library or parser bug); the message names it."""
+
+    reason = "internal_error"

@@ -1,7 +1,9 @@
 """Parsing many files in worker processes, each document under a wall-time and a memory limit.
 
 A pathological file can make pdfminer spin or allocate without end; here it costs one failed
-row ("timeout" / "memory_limit"), never the batch. A worker that dies is replaced.
+row ("timeout" / "memory_limit"), never the batch. A worker that dies or stops answering is
+replaced, and every file it may have held is parsed again alone, so only the file that really
+kills a worker is failed ("crashed" / "timeout"): no innocent file is lost with it.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ import resource
 import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
-from dmaf.pipeline import Failure, ParseOptions, ParseOutcome, SourceFile, parse_path
+from dmaf.pipeline import Failure, ParseOptions, ParseOutcome, out_of_memory, parse_path, stat_or_blank
 
 GRACE_S = 15.0  # beyond the soft limit, how long before an unresponsive worker is killed
+CRASHED = "the worker parsing this file died (out of memory or a crash in a native library)"
 
 
 class _Timeout(BaseException):
@@ -36,22 +40,22 @@ def _alarm(signum, frame) -> None:
 def parse_isolated(path: str, options: ParseOptions) -> ParseOutcome:
     """Parse one file under the wall-time limit (runs inside a worker process)."""
     signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, options.timeout_s)
     try:
-        return parse_path(path, options)
-    except _Timeout:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, options.timeout_s)
+            return parse_path(path, options)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Timeout:  # also when the alarm fires just as parse_path returns: the file took the whole limit
         return _failed(path, "timeout", f"extraction took longer than {options.timeout_s:g} s and was stopped "
                                         "(raise it with --timeout)")
-    except MemoryError:
-        return _failed(path, "memory_limit", f"extraction needed more than {options.memory_mb} MB and was stopped "
-                                             "(raise it with --memory-mb)")
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+    except MemoryError:  # parse_path turns its own MemoryErrors into failures; this is one in between
+        return ParseOutcome(stat_or_blank(path), failure=Failure.of(out_of_memory(path, options)))
 
 
 def _failed(path: str, reason: str, message: str) -> ParseOutcome:
     """Return a failed outcome for a file with a one-line message naming it."""
-    return ParseOutcome(SourceFile(path, None, 0, 0.0), failure=Failure(reason, f"{path}: {message}"))
+    return ParseOutcome(stat_or_blank(path), failure=Failure(reason, f"{path}: {message}"))
 
 
 def _pool(workers: int, options: ParseOptions) -> ProcessPoolExecutor:
@@ -80,43 +84,60 @@ def parse_files(paths: Iterable[str], options: ParseOptions, *, workers: int) ->
             if not running:
                 return
             done, _ = wait(running, timeout=options.timeout_s + GRACE_S, return_when=FIRST_COMPLETED)
-            if not done:
-                yield from _kill_stuck(pool, running, options)
+            if not done:  # no worker answered in time: one is stuck where the alarm cannot reach it
+                _kill(pool)
+                yield from _one_by_one(running, options)
                 pool = _pool(workers, options)
                 continue
+            broken = False
             for future in done:
-                path = running.pop(future)
                 try:
-                    yield future.result()
+                    outcome = future.result()
                 except BrokenProcessPool:
-                    yield _failed(path, "crashed", "the worker parsing this file died (out of memory or a crash "
-                                                   "in a native library)")
-                    yield from _requeue(running, options)
-                    pool = _pool(workers, options)
-                    break
+                    broken = True
+                    continue
+                except Exception as exc:  # the outcome could not come back (e.g. not picklable): a bug
+                    outcome = _failed(running[future], "internal_error", f"the worker's result was lost "
+                                                                         f"({type(exc).__name__}: {exc})")
+                del running[future]
+                yield outcome
+            if broken:  # a worker died: any file in flight may be the cause, so each is tried alone
+                _kill(pool)
+                yield from _one_by_one(running, options)
+                pool = _pool(workers, options)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _kill_stuck(pool: ProcessPoolExecutor, running: dict[Future, str], options: ParseOptions) -> Iterator[ParseOutcome]:
-    """Kill a pool whose workers stopped answering; fail the files they held."""
-    for process in list(getattr(pool, "_processes", {}).values()):
-        process.kill()
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool and kill its worker processes (stuck or already dead)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
-    for path in running.values():
-        yield _failed(path, "timeout", f"extraction did not finish within {options.timeout_s:g} s and its worker "
-                                       "was killed")
-    running.clear()
 
 
-def _requeue(running: dict[Future, str], options: ParseOptions) -> Iterator[ParseOutcome]:
-    """Re-parse in a fresh single worker the files that were in flight when a worker died."""
+def _one_by_one(running: dict[Future, str], options: ParseOptions) -> Iterator[ParseOutcome]:
+    """Parse again, each alone in a fresh worker, the files that were in flight in a failed pool."""
     paths = list(running.values())
     running.clear()
     for path in paths:
+        yield parse_alone(path, options)
+
+
+def parse_alone(path: str, options: ParseOptions) -> ParseOutcome:
+    """Parse one file in its own worker process; fail it if the worker dies or stops answering."""
+    pool = _pool(1, options)
+    try:
+        future = pool.submit(parse_isolated, path, options)
         try:
-            with _pool(1, options) as one:
-                yield one.submit(parse_isolated, path, options).result()
+            return future.result(timeout=options.timeout_s + GRACE_S)
         except BrokenProcessPool:
-            yield _failed(path, "crashed", "the worker parsing this file died (out of memory or a crash in a "
-                                           "native library)")
+            return _failed(path, "crashed", CRASHED)
+        except FutureTimeout:
+            return _failed(path, "timeout", f"extraction did not finish within {options.timeout_s:g} s and its "
+                                            "worker was killed")
+        except Exception as exc:  # the outcome could not come back (e.g. not picklable): a bug
+            return _failed(path, "internal_error", f"the worker's result was lost ({type(exc).__name__}: {exc})")
+    finally:
+        _kill(pool)

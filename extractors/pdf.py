@@ -56,10 +56,15 @@ def count_pages(blocks: list[Block]) -> int | None:
 
 def _open(data: bytes, label: str, password: str | None):
     """Open a PDF from bytes, translating pdfminer's failures into ReportErrors."""
-    if not data.lstrip()[:5].startswith(b"%PDF"):
+    if b"%PDF" not in data[:1024]:
         raise CorruptDocument(label, "not a PDF: the file does not start with %PDF")
+    if b"%%EOF" not in data[-1024:]:
+        raise CorruptDocument(label, f"the PDF is truncated: its {len(data):,} bytes do not end with the %%EOF "
+                                     "marker (an interrupted download or copy?); get the whole file again")
     try:
         return pdfplumber.open(io.BytesIO(data), password=password)
+    except MemoryError:
+        raise
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         kind = type(cause).__name__

@@ -7,6 +7,7 @@ task and its server records ~50 task runs/s, so per-file tasks would cost more t
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import dataclass, field
 
 from prefect import flow, get_run_logger, task
@@ -102,8 +103,14 @@ def ingest_reports(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout_s: float = 120.0,
     memory_mb: int = 2048,
+    parallel_batches: int = 1,
 ) -> IngestSummary:
-    """Ingest report files and folders into the warehouse; one bad file never stops the batch."""
+    """Ingest report files and folders into the warehouse; one bad file never stops the batch.
+
+    Parse batches are submitted to the flow's task runner (threads locally, a Dask cluster when
+    the flow runs with a DaskTaskRunner) with ``parallel_batches`` of them in flight; each batch
+    is loaded as soon as it is parsed, while the next ones parse.
+    """
     logger = get_run_logger()
     options = ParseOptions(_plain(pdf_password), max_bytes, timeout_s, memory_mb)
     prepare_warehouse(_plain(db_url))
@@ -111,8 +118,13 @@ def ingest_reports(
     progress.announce_total(len(files))
     logger.info("ingesting %d file(s) in batches of %d", len(files), batch_size)
     summary = IngestSummary()
+    processes = workers if workers is not None else default_workers()
+    in_flight: deque = deque()
     for batch in chunks(files, batch_size):
-        outcomes = parse_batch(batch, options, workers if workers is not None else default_workers())
-        summary.results.extend(load_batch(outcomes, db_url))
+        if len(in_flight) >= max(1, parallel_batches):
+            summary.results.extend(load_batch(in_flight.popleft().result(), db_url))
+        in_flight.append(parse_batch.submit(batch, options, processes))
+    while in_flight:
+        summary.results.extend(load_batch(in_flight.popleft().result(), db_url))
     logger.info("done: %s", summary.counts())
     return summary
