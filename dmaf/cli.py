@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -59,6 +59,9 @@ def ingest(
     max_mb: float = typer.Option(100.0, "--max-mb", help="Refuse files larger than this (MB)."),
     timeout: float = typer.Option(120.0, "--timeout", help="Wall-time limit per document (s)."),
     memory_mb: int = typer.Option(2048, "--memory-mb", help="Memory limit per parse process (MB)."),
+    dask_address: Optional[str] = typer.Option(
+        None, "--dask-address", envvar="DMAF_DASK_ADDRESS",
+        help="Parse the batches on this existing Dask cluster (tcp://host:8786), one batch per Dask worker."),
 ) -> None:
     """Ingest reports into the warehouse through the Prefect flow; exit 1 if any file failed."""
     configure_prefect()
@@ -66,15 +69,34 @@ def ingest(
 
     from dmaf.console import run_with_progress, print_summary
     from flows.ingest import ingest_reports
+    from flows.runners import dask_worker_count, task_runner
+    from warehouse.errors import WarehouseError
     from warehouse.settings import mask_url, resolve_url
 
     url = resolve_url(db)
-    err.print(f"warehouse: {mask_url(url)}", highlight=False)
-    summary = run_with_progress(err, lambda: ingest_reports(
-        [str(p) for p in paths], db_url=SecretStr(url), batch_size=batch_size, workers=workers,
-        pdf_password=SecretStr(pdf_password) if pdf_password else None,
-        max_bytes=int(max_mb * 1024 * 1024), timeout_s=timeout, memory_mb=memory_mb,
-    ))
+    flow, extra = ingest_reports, {}
+    if dask_address:
+        if workers:
+            raise typer.BadParameter("with --dask-address each batch is parsed inside a Dask worker (a daemonic "
+                                     "process cannot start parse processes): leave --workers out or give 0",
+                                     param_hint="--workers")
+        try:
+            runner, parallel = task_runner(dask_address), dask_worker_count(dask_address)
+        except (ValueError, OSError) as exc:
+            err.print(f"error: cannot use the Dask cluster at {dask_address}: {exc}", markup=False, highlight=False,
+                      soft_wrap=True)
+            raise typer.Exit(2) from None
+        flow, extra, workers = ingest_reports.with_options(task_runner=runner), {"parallel_batches": parallel}, 0
+        err.print(f"parsing on the Dask cluster at {dask_address} ({parallel} worker(s))", highlight=False)
+    err.print(f"warehouse: {mask_url(url)}", highlight=False, soft_wrap=True)
+    try:
+        summary = run_with_progress(err, lambda: flow(
+            [str(p.resolve()) for p in paths], db_url=SecretStr(url), batch_size=batch_size, workers=workers,
+            pdf_password=SecretStr(pdf_password) if pdf_password else None,
+            max_bytes=int(max_mb * 1024 * 1024), timeout_s=timeout, memory_mb=memory_mb, **extra,
+        ))
+    except WarehouseError as exc:
+        _fail(exc)
     print_summary(out, summary)
     raise typer.Exit(1 if summary.failed else 0)
 
@@ -96,9 +118,14 @@ def sql(
     try:
         columns, rows = run_readonly_query(resolve_url(db), query, timeout_s=timeout)
     except WarehouseError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(2) from None
+        _fail(exc)
     print_rows(columns, rows, format)
+
+
+def _fail(exc: Exception) -> NoReturn:
+    """Print a warehouse error on one line (credentials already masked) and exit 2."""
+    err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(2) from None
 
 
 def print_rows(columns: list[str], rows: list[tuple], format: str) -> None:
@@ -122,11 +149,15 @@ def print_rows(columns: list[str], rows: list[tuple], format: str) -> None:
 def db_upgrade(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Create or migrate the warehouse schema to the latest version (Alembic)."""
     from warehouse.db import upgrade
+    from warehouse.errors import WarehouseError
     from warehouse.settings import mask_url, resolve_url
 
     url = resolve_url(db)
-    revision = upgrade(url)
-    out.print(f"{mask_url(url)} is at revision {revision}", highlight=False)
+    try:
+        revision = upgrade(url)
+    except WarehouseError as exc:
+        _fail(exc)
+    out.print(f"{mask_url(url)} is at revision {revision}", highlight=False, soft_wrap=True)
 
 
 @db_app.command("backup")
@@ -143,9 +174,8 @@ def db_backup(
     try:
         written = backup(resolve_url(db), dest, overwrite=overwrite)
     except WarehouseError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(2) from None
-    out.print(f"backup written to {written}", highlight=False)
+        _fail(exc)
+    out.print(f"backup written to {written}", highlight=False, soft_wrap=True)
 
 
 register_all(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TypeVar
 
 from rich.console import Console
@@ -11,60 +12,100 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from flows import progress
+from flows.summary import IngestSummary, ordered_counts
 
 T = TypeVar("T")
+ALWAYS_SHOWN = ("loaded", "skipped", "failed")
+MISSING_SHOWN = 50
 
 
-def run_with_progress(console: Console, run: Callable[[], T]) -> T:
+class _Rate:
+    """Files per second since the run announced its total (Prefect's start-up is not counted)."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.done = 0
+        self.total = 0
+
+    def begin(self, total: int) -> None:
+        """Start counting a run of ``total`` files."""
+        self.start, self.done, self.total = time.monotonic(), 0, total
+
+    def tick(self) -> float:
+        """Count one file and return the rate so far."""
+        self.done += 1
+        return self.done / max(time.monotonic() - self.start, 1e-6)
+
+    def eta(self, rate: float) -> str:
+        """Return the time left at ``rate``, as H:MM:SS."""
+        left = max(self.total - self.done, 0) / rate if rate > 0 else 0
+        return str(timedelta(seconds=round(left)))
+
+
+def run_with_progress(console: Console, run: Callable[[], T], *, description: str = "ingesting") -> T:
     """Run ``run()`` while showing per-file progress (bar with files/s and ETA, or log lines)."""
     if not console.is_terminal:
         return _with_lines(console, run)
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[rate]:.1f} files/s"), TimeRemainingColumn(), console=console)
-    state = {"task": None, "start": time.monotonic(), "done": 0}
+    rate = _Rate()
+    state: dict = {"task": None}
 
     def on_event(path: str, status: str, message: str | None) -> None:
-        if status == "total":
-            state["task"] = bar.add_task("ingesting", total=int(message or 0), rate=0.0)
+        if status == progress.NOTE:
+            bar.console.print(message or "", markup=False, highlight=False, soft_wrap=True)
             return
-        state["done"] += 1
-        rate = state["done"] / max(time.monotonic() - state["start"], 1e-6)
+        if status == progress.TOTAL:
+            rate.begin(int(message or 0))
+            state["task"] = bar.add_task(description, total=rate.total, rate=0.0)
+            return
+        files_per_s = rate.tick()
         if state["task"] is not None:
-            bar.update(state["task"], advance=1, rate=rate)
+            bar.update(state["task"], advance=1, rate=files_per_s)
         if status == "failed":
-            bar.console.print(f"[red]failed[/red] {message}", highlight=False, markup=True)
+            bar.console.print(f"[red]failed[/red] {message}", highlight=False, markup=True, soft_wrap=True)
 
     with bar, progress.listening(on_event):
         return run()
 
 
 def _with_lines(console: Console, run: Callable[[], T]) -> T:
-    """Run while printing one plain line per file (for logs and CI)."""
-    seen = {"total": 0, "done": 0}
+    """Run while printing one plain line per file, with files/s and ETA (for logs and CI)."""
+    rate = _Rate()
 
     def on_event(path: str, status: str, message: str | None) -> None:
-        if status == "total":
-            seen["total"] = int(message or 0)
+        if status == progress.NOTE:
+            console.print(message or "", markup=False, highlight=False, soft_wrap=True)
             return
-        seen["done"] += 1
-        line = f"[{seen['done']}/{seen['total']}] {status}: {path}"
-        if status == "failed" and message:
-            line = f"[{seen['done']}/{seen['total']}] failed: {message}"
+        if status == progress.TOTAL:
+            rate.begin(int(message or 0))
+            return
+        files_per_s = rate.tick()
+        what = message if status == "failed" and message else path
+        line = f"[{rate.done}/{rate.total}] {status}: {what} ({files_per_s:.1f} files/s, ETA {rate.eta(files_per_s)})"
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
     with progress.listening(on_event):
         return run()
 
 
-def print_summary(console: Console, summary) -> None:
-    """Print the counts per status and every failure with its one-line cause."""
+def print_summary(console: Console, summary: IngestSummary, *, title: str = "ingest summary") -> None:
+    """Print the counts per status, every failure with its one-line cause, and files gone missing."""
     counts = summary.counts()
-    table = Table("status", "files", title="ingest summary")
-    for status in ("loaded", "skipped", "failed"):
+    table = Table("status", "files", title=title)
+    for status in ALWAYS_SHOWN:
         table.add_row(status, str(counts.get(status, 0)))
-    for status, n in sorted(counts.items()):
-        if status not in ("loaded", "skipped", "failed"):
+    for status, n in ordered_counts(counts):
+        if status not in ALWAYS_SHOWN:
             table.add_row(status, str(n))
     console.print(table)
     for result in summary.failed:
         console.print(f"failed: {result.message}", markup=False, highlight=False, soft_wrap=True)
+    missing = getattr(summary, "missing", [])
+    for path in missing[:MISSING_SHOWN]:
+        console.print(f"missing: {path} (its reports stay in the warehouse)", markup=False, highlight=False,
+                      soft_wrap=True)
+    if len(missing) > MISSING_SHOWN:
+        console.print(f"missing: ... and {len(missing) - MISSING_SHOWN} more", markup=False, highlight=False)
+    if getattr(summary, "run_id", None) is not None:
+        console.print(f"recorded as ingest_run id {summary.run_id}", markup=False, highlight=False, style="dim")

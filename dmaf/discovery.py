@@ -19,7 +19,7 @@ def is_candidate(name: str) -> bool:
 
 
 def discover(paths: Iterable[str | Path]) -> list[str]:
-    """Return report files under the given files and folders, sorted, each once.
+    """Return report files under the given files and folders as absolute paths, sorted, each once.
 
     A named file is always taken, whatever its suffix; folders are walked recursively without
     following directory links (no loops); files that cannot be stat'ed are still returned so
@@ -27,7 +27,7 @@ def discover(paths: Iterable[str | Path]) -> list[str]:
     """
     found: dict[str, None] = {}
     for path in paths:
-        path = Path(path)
+        path = Path(os.path.abspath(path))
         if path.is_dir():
             for file in _walk(path):
                 found.setdefault(file)

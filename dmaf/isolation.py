@@ -16,7 +16,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
-from dmaf.pipeline import Failure, ParseOptions, ParseOutcome, out_of_memory, parse_path, stat_or_blank
+from dmaf.pipeline import (
+    Failure,
+    ParseOptions,
+    ParseOutcome,
+    out_of_memory,
+    parse_path,
+    stat_or_blank,
+)
 
 GRACE_S = 15.0  # beyond the soft limit, how long before an unresponsive worker is killed
 CRASHED = "the worker parsing this file died (out of memory or a crash in a native library)"
@@ -96,7 +103,7 @@ def parse_files(paths: Iterable[str], options: ParseOptions, *, workers: int) ->
                 except BrokenProcessPool:
                     broken = True
                     continue
-                except Exception as exc:  # the outcome could not come back (e.g. not picklable): a bug
+                except Exception as exc:  # noqa: BLE001 - the outcome could not come back (not picklable?): a bug
                     outcome = _failed(running[future], "internal_error", f"the worker's result was lost "
                                                                          f"({type(exc).__name__}: {exc})")
                 del running[future]
@@ -137,7 +144,7 @@ def parse_alone(path: str, options: ParseOptions) -> ParseOutcome:
         except FutureTimeout:
             return _failed(path, "timeout", f"extraction did not finish within {options.timeout_s:g} s and its "
                                             "worker was killed")
-        except Exception as exc:  # the outcome could not come back (e.g. not picklable): a bug
+        except Exception as exc:  # noqa: BLE001 - the outcome could not come back (not picklable?): a bug
             return _failed(path, "internal_error", f"the worker's result was lost ({type(exc).__name__}: {exc})")
     finally:
         _kill(pool)

@@ -100,7 +100,7 @@ def parse_path(path: str | Path, options: ParseOptions = ParseOptions()) -> Pars
             return ParseOutcome(source if source.sha256 else stat_or_blank(name), failure=Failure.of(error))
     except MemoryError:
         pass  # leave the except block first: its traceback holds whatever filled the memory
-    except Exception as exc:  # a library or parser bug: one failed row naming it, never a dead batch
+    except Exception as exc:  # noqa: BLE001 - a library or parser bug: one failed row naming it, not a dead batch
         error = UnexpectedError(name, f"reading it raised {type(exc).__name__}: {exc} (a bug in dmaf or a "
                                       "library; please report it with this file)")
         return ParseOutcome(source, failure=Failure.of(error))
@@ -145,15 +145,17 @@ def read_source(path: str | Path, *, max_bytes: int) -> tuple[bytes, SourceFile]
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise UnreadableFile(name, f"cannot read the file: {exc.strerror or exc}") from exc
-    with os.fdopen(fd, "rb") as file:
-        st = os.fstat(fd)
-        source = SourceFile(name, None, st.st_size, st.st_mtime)
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+        os.close(fd)
         if not stat.S_ISREG(st.st_mode):
             raise UnreadableFile(name, f"not a regular file (it is {_kind(st.st_mode)}); nothing was read")
-        if st.st_size > max_bytes:
-            raise DocumentTooLarge(name, _too_large(st.st_size, max_bytes))
+        raise DocumentTooLarge(name, _too_large(st.st_size, max_bytes))
+    with os.fdopen(fd, "rb") as file:
         try:
-            data = file.read(max_bytes + 1)
+            data = file.read(st.st_size + 1)  # not read(max_bytes + 1): that reserves max_bytes up front
+            if len(data) > st.st_size:  # it grew since the stat (or is a /proc-like file of size 0)
+                data += file.read(max_bytes + 1 - len(data))
         except OSError as exc:
             raise UnreadableFile(name, f"cannot read the file: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
@@ -169,12 +171,12 @@ def _too_large(size: int, max_bytes: int, *, growing: bool = False) -> str:
 
 def _kind(mode: int) -> str:
     """Return what a non-regular file is, in words."""
-    for test, words in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    for test, words in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO, a named pipe"),
                         (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
                         (stat.S_ISBLK, "a block device")):
         if test(mode):
             return words
-    return "not a regular file"
+    return "of an unknown kind"
 
 
 def parse_bytes(data: bytes, *, name: str, options: ParseOptions = ParseOptions()) -> ParsedReport:

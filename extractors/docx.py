@@ -18,6 +18,7 @@ from extractors.reading import read_bytes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+BOLD_HEADING_MAX = 160  # characters: a Normal paragraph set wholly in bold and shorter than this is a heading
 
 
 def extract_docx(source: str | Path | BinaryIO, *, name: str | None = None) -> list[Block]:
@@ -51,14 +52,17 @@ class _Builder:
             self.blocks.append(Block(kind, text.strip(), len(self.blocks), location, source=self.source, **fields))
 
     def add_headers(self, document) -> None:
-        """Add the distinct paragraphs and table cells of the section headers (metadata lives there too)."""
+        """Add the distinct paragraphs and table rows of the section headers (metadata lives there too).
+
+        A header table row becomes one block, its cells joined by " | " ("City/ULB | Pune | State/UT | …").
+        """
         seen: set[str] = set()
         for number, section in enumerate(document.sections, start=1):
             for part in (section.header, section.first_page_header):
                 if part is None or part.is_linked_to_previous and number > 1:
                     continue
                 texts = [p.text for p in part.paragraphs]
-                texts += [c.text for t in part.tables for r in t.rows for c in r.cells]
+                texts += [" | ".join(_distinct_cells(r)) for t in part.tables for r in t.rows]
                 for text in texts:
                     if text.strip() and text not in seen:
                         seen.add(text)
@@ -96,8 +100,23 @@ class _Builder:
                          table=self.tables, row=r, col=c)
 
 
+def _distinct_cells(row) -> list[str]:
+    """Return the non-empty texts of a table row's cells, a merged cell once."""
+    seen: set[int] = set()
+    texts = []
+    for cell in row.cells:
+        if id(cell._tc) not in seen and cell.text.strip():
+            seen.add(id(cell._tc))
+            texts.append(cell.text.strip())
+    return texts
+
+
 def paragraph_kind(paragraph: Paragraph) -> tuple[str, int | None]:
-    """Return ("heading"|"list_item"|"paragraph", level) from the paragraph's style and numbering."""
+    """Return ("heading"|"list_item"|"paragraph", level) from the paragraph's style, numbering and looks.
+
+    A short Normal paragraph set wholly in bold is a heading too (level None): many reports style
+    their headings by hand.
+    """
     name = (paragraph.style.name if paragraph.style is not None else "") or ""
     lowered = name.lower()
     if lowered.startswith("heading") or lowered in ("title", "subtitle"):
@@ -106,7 +125,19 @@ def paragraph_kind(paragraph: Paragraph) -> tuple[str, int | None]:
     p_pr = paragraph._p.pPr
     if "list" in lowered or (p_pr is not None and p_pr.numPr is not None):
         return "list_item", None
+    if not lowered.startswith("toc") and _all_bold(paragraph):
+        return "heading", None
     return "paragraph", None
+
+
+def _all_bold(paragraph: Paragraph) -> bool:
+    """Return True when every run with text is bold (directly or by the paragraph style) and the text is short."""
+    text = paragraph.text.strip()
+    if not text or len(text) > BOLD_HEADING_MAX:
+        return False
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return bool(runs) and all(r.bold or (r.bold is None and style_bold) for r in runs)
 
 
 def _cell_line(paragraph: Paragraph) -> str:

@@ -93,7 +93,7 @@ class _PrologTarget:
     def __init__(self) -> None:
         self.seen_doctype = False
 
-    def doctype(self, name, public_id, system_url) -> None:  # noqa: D401 - lxml callback
+    def doctype(self, name, public_id, system_url) -> None:
         """Note that the part declares a document type."""
         self.seen_doctype = True
 

@@ -17,11 +17,13 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from dmaf.errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from extractors import pdf_layout as lay
+from extractors import pdf_regions
 from extractors.blocks import Block
+from extractors.pdf_words import FastPdf, open_fast
 from extractors.reading import read_bytes
 
 BAND = 0.08  # top and bottom fraction of a page where running headers and footers live
-_WORD_ATTRS = ["size", "fontname"]
+_WORD_SETTINGS = {"extra_attrs": ["size", "fontname"], "keep_blank_chars": False}  # pdfplumber's and pdf_words'
 
 
 def extract_pdf(
@@ -31,21 +33,27 @@ def extract_pdf(
     data, label = read_bytes(source, name=name)
     pages = []
     with _open(data, label, password) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            try:
-                pages.append(_read_page(page, number))
-            except Exception as exc:
-                raise CorruptDocument(label, f"page {number} cannot be read ({type(exc).__name__}: {exc})",
-                                      where=f"page {number}") from exc
-            finally:
-                page.close()
+        fast = open_fast(data, password, len(pdf.pages))
+        try:
+            for number, page in enumerate(pdf.pages, start=1):
+                try:
+                    pages.append(_read_page(page, number, fast))
+                except Exception as exc:
+                    raise CorruptDocument(label, f"page {number} cannot be read ({type(exc).__name__}: {exc})",
+                                          where=f"page {number}") from exc
+                finally:
+                    page.close()
+        finally:
+            if fast is not None:
+                fast.close()
     if pages and not any(p.segments or p.tables for p in pages):
         raise NoTextLayer(label, f"none of its {len(pages)} page(s) has a text layer: it looks scanned "
                                  "(OCR is not supported)")
     running = _running_texts(pages)
+    width = _text_right(pages)
     blocks: list[Block] = []
     for page in pages:
-        _page_blocks(page, running, blocks, label)
+        _page_blocks(page, running, blocks, label, width)
     return blocks
 
 
@@ -77,14 +85,18 @@ def _open(data: bytes, label: str, password: str | None):
 
 
 class _Page:
-    """What one page yields: its text segments in reading order and its ruled tables."""
+    """What one page yields: its text segments and borderless tables in reading order, and its ruled tables."""
 
-    def __init__(self, number: int, height: float, segments: list[lay.Segment], tables: list) -> None:
-        self.number, self.height, self.segments, self.tables = number, height, segments, tables
+    def __init__(self, number: int, height: float, items: list[lay.Segment | lay.Grid], tables: list) -> None:
+        self.number, self.height, self.items, self.tables = number, height, items, tables
+        self.segments = [item for item in items if isinstance(item, lay.Segment)]
 
 
-def _read_page(page, number: int) -> _Page:
-    """Read words and ruled tables of one page."""
+def _read_page(page, number: int, fast: FastPdf | None = None) -> _Page:
+    """Read words and ruled tables of one page: through pdfium when it has text only, else pdfplumber."""
+    words = fast.page_words(number - 1, _WORD_SETTINGS) if fast is not None else None
+    if words is not None:  # no vector graphics on the page, so no ruled table either
+        return _layout(number, float(page.height), words, [])
     tables = []
     for table in page.find_tables():
         rows = []
@@ -92,12 +104,14 @@ def _read_page(page, number: int) -> _Page:
             rows.append([(bbox, (text or "").strip()) for bbox, text in zip(row.cells, texts) if bbox is not None])
         tables.append((table.bbox, rows))
     boxes = [t[0] for t in tables]
-    words = [
-        w for w in page.extract_words(extra_attrs=_WORD_ATTRS, keep_blank_chars=False)
-        if not any(_inside(w, b) for b in boxes)
-    ]
-    lines = [lay.line_to_segments(line) for line in lay.words_to_lines(words)]
-    return _Page(number, float(page.height), lay.reading_order(lines), tables)
+    words = [w for w in page.extract_words(**_WORD_SETTINGS) if not any(_inside(w, b) for b in boxes)]
+    return _layout(number, float(page.height), words, tables)
+
+
+def _layout(number: int, height: float, words: list[dict], tables: list) -> _Page:
+    """Return a page laid out: borderless tables, two-column regions and lines in reading order."""
+    items = pdf_regions.layout_page(words, top=height * BAND, bottom=height * (1 - BAND))
+    return _Page(number, height, items, tables)
 
 
 def _inside(word: dict, bbox: tuple[float, float, float, float]) -> bool:
@@ -128,11 +142,25 @@ def _running_texts(pages: list[_Page]) -> set[str]:
     return {key for key, n in seen.items() if n >= 2}
 
 
-def _page_blocks(page: _Page, running: set[str], blocks: list[Block], label: str) -> None:
-    """Append one page's blocks: running lines as header/footer, the rest merged into paragraphs."""
+def _text_right(pages: list[_Page]) -> float:
+    """Return where full-width text lines end in this document (the median over its fuller pages)."""
+    edges = [lay.right_edge(full) for p in pages if len(full := [s for s in p.segments if s.column == 0]) >= 12]
+    return sorted(edges)[len(edges) // 2] if edges else 0.0
+
+
+def _page_blocks(page: _Page, running: set[str], blocks: list[Block], label: str, width: float = 0.0) -> None:
+    """Append one page's blocks: running lines as header/footer, the rest merged into paragraphs.
+
+    ``width`` is where the document's full lines end, so that a sparse page (a cover) does not take
+    its longest line for a full one.
+    """
     body = lay.body_size(page.segments)
-    right = lay.right_edge(page.segments)
+    columns = {s.column for s in page.segments}
+    right = {c: lay.right_edge([s for s in page.segments if s.column == c]) for c in columns}
+    right[0] = max(right.get(0, 0.0), width)
     tables = sorted(page.tables, key=lambda t: t[0][1])
+    shared = _shared_lines(page.segments)
+    lead = lay.line_gap(page.segments)
     current: list[lay.Segment] = []
 
     def flush() -> None:
@@ -140,21 +168,47 @@ def _page_blocks(page: _Page, running: set[str], blocks: list[Block], label: str
             _emit(current, body, page.number, blocks, label)
             current.clear()
 
-    for segment in page.segments:
+    for segment in page.items:
         while tables and tables[0][0][1] <= segment.top:
             flush()
             _emit_table(tables.pop(0), page.number, blocks, label)
+        if isinstance(segment, lay.Grid):  # a borderless table, already in reading order
+            flush()
+            _emit_table((segment.bbox, segment.rows), page.number, blocks, label)
+            continue
+        cell = None if current else _wrapped_cell(blocks, segment, page.number)
+        if cell is not None:
+            _join_cell(blocks, cell, segment, label)
+            continue
         band = _band(segment, page.height)
         if band and (_key(segment.text) in running or re.fullmatch(r"(page\s*)?#(\s*(of|/)\s*#)?", _key(segment.text))):
             flush()
-            _add(blocks, band, segment.text, page.number, segment.bbox, label)
+            _add_running(blocks, band, segment, page.number, label)
             continue
-        if current and not lay.joins(current[-1], segment, body, right):
+        starts_row = id(segment) in shared and id(current[-1]) not in shared if current else False
+        if current and (starts_row or not lay.joins(current[-1], segment, body, right[segment.column], lead)):
             flush()
         current.append(segment)
     flush()
     for table in tables:
         _emit_table(table, page.number, blocks, label)
+
+
+def _shared_lines(segments: list[lay.Segment]) -> set[int]:
+    """Return the ids of segments that share their line with another segment of their column (table-like rows).
+
+    A paragraph never runs on into such a line: "Indicator 1.b – …" with its score cell beside it starts anew.
+    """
+    by_line: dict[tuple[int, int], list[lay.Segment]] = {}
+    for s in segments:
+        by_line.setdefault((s.column, round(s.top / lay.LINE_TOLERANCE)), []).append(s)
+    shared = set()
+    for s in segments:
+        key = round(s.top / lay.LINE_TOLERANCE)
+        near = [t for k in (key - 1, key, key + 1) for t in by_line.get((s.column, k), ())]
+        if any(t is not s and abs(t.top - s.top) <= lay.LINE_TOLERANCE for t in near):
+            shared.add(id(s))
+    return shared
 
 
 def _emit(lines: list[lay.Segment], body: float, page: int, blocks: list[Block], label: str) -> None:
@@ -173,13 +227,52 @@ def _emit(lines: list[lay.Segment], body: float, page: int, blocks: list[Block],
 
 
 def _emit_table(table, page: int, blocks: list[Block], label: str) -> None:
-    """Append one cell block per non-empty cell of a ruled table."""
+    """Append one cell block per non-empty cell of a table (ruled, or found from alignment)."""
     number = 1 + max((b.table for b in blocks if b.table is not None), default=0)
     for r, row in enumerate(table[1], start=1):
         for c, (bbox, text) in enumerate(row, start=1):
             if text:
                 blocks.append(Block("table_cell", text, len(blocks), f"page {page} table {number} row {r} cell {c}",
                                     page=page, bbox=tuple(bbox), table=number, row=r, col=c, source=label))
+
+
+def _add_running(blocks: list[Block], kind: str, segment: lay.Segment, page: int, label: str) -> None:
+    """Append a running header/footer segment; pieces of one line become one block ("City | Pune | State | …")."""
+    last = blocks[-1] if blocks else None
+    if last is None or last.kind != kind or last.page != page or abs(last.bbox[1] - segment.top) > lay.LINE_TOLERANCE:
+        return _add_piece(blocks, kind, [(segment.x0, segment.text)], page, segment.bbox, label)
+    blocks.pop()
+    _add_piece(blocks, last.kind, [*last.extra["pieces"], (segment.x0, segment.text)], page, _union(last.bbox, segment),
+               label)
+
+
+def _wrapped_cell(blocks: list[Block], segment: lay.Segment, page: int) -> int | None:
+    """Return which cell of the header row just above a segment it continues ("Arunachal" / "Pradesh"), if any."""
+    last = blocks[-1] if blocks else None
+    if last is None or last.kind != "header" or last.page != page or len(last.extra.get("pieces", ())) < 2:
+        return None
+    if not 0 <= segment.top - last.bbox[3] <= 0.5 * (segment.bottom - segment.top):
+        return None
+    return next((k for k, (x0, _) in enumerate(last.extra["pieces"]) if abs(x0 - segment.x0) <= 3.0), None)
+
+
+def _join_cell(blocks: list[Block], cell: int, segment: lay.Segment, label: str) -> None:
+    """Append a wrapped line to one cell of the header row block just above it."""
+    last = blocks.pop()
+    pieces = list(last.extra["pieces"])
+    pieces[cell] = (pieces[cell][0], f"{pieces[cell][1]} {segment.text}")
+    _add_piece(blocks, last.kind, pieces, last.page, _union(last.bbox, segment), label)
+
+
+def _union(bbox, segment: lay.Segment) -> tuple[float, float, float, float]:
+    """Return the box around a box and a segment."""
+    return (min(bbox[0], segment.x0), min(bbox[1], segment.top), max(bbox[2], segment.x1), max(bbox[3], segment.bottom))
+
+
+def _add_piece(blocks: list[Block], kind: str, pieces: list[tuple[float, str]], page: int, bbox, label: str) -> None:
+    """Append a header/footer block made of pieces of one row, remembering the pieces."""
+    blocks.append(Block(kind, " | ".join(text for _, text in pieces), len(blocks), f"page {page}", page=page,
+                        bbox=tuple(bbox), source=label, extra={"pieces": pieces}))
 
 
 def _add(blocks: list[Block], kind: str, text: str, page: int, bbox, label: str) -> None:

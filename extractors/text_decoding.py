@@ -14,6 +14,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 MAX_CONTROL_RATIO = 0.01
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in b"\r\n\t\f")  # deleted to count controls
 
 
 def decode_text(data: bytes, *, source: str) -> tuple[str, str]:
@@ -32,8 +33,17 @@ def decode_text(data: bytes, *, source: str) -> tuple[str, str]:
 
 def _checked(text: str, encoding: str, source: str) -> str:
     """Return text unless it is full of control characters (binary data that happened to decode)."""
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    controls = _control_count(text)
     if "\x00" in text or (text and controls / len(text) > MAX_CONTROL_RATIO):
         raise UndecodableText(source, f"the bytes decode as {encoding} but are binary data, not text "
                                       f"({controls} control characters)")
     return text
+
+
+def _control_count(text: str) -> int:
+    """Return how many control characters (other than CR, LF, tab, form feed) a text holds.
+
+    Counted on the UTF-8 bytes, where a control character is one byte and no other character
+    contains such a byte: C speed, where a Python loop over 100 MB of text took over a minute.
+    """
+    return len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL))

@@ -1,4 +1,8 @@
-"""Plain-text exports to blocks: one block per non-blank line, pipe tables as table cells."""
+"""Plain-text exports to blocks: one block per non-blank line, pipe tables as table cells.
+
+A page laid out in two columns (``pdftotext -layout`` of a two-column PDF) is read left column
+first, then right, each part keeping its line number.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 from extractors.blocks import Block
-from extractors.text_decoding import decode_text
 from extractors.reading import read_bytes
+from extractors.text_decoding import decode_text
 
 _BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7*\u27a2\uf0b7\uf0a7]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_GUTTER = re.compile(r"\S( {3,})(?=\S)")  # three or more spaces between two pieces of text
+COLUMN_SHARE = 0.5  # of the long lines, at least this share start a right column at the same place
+COLUMN_MIN_LINES = 10  # and at least this many
+COLUMN_SLACK = 2  # characters: right-column starts this close count as one column
 
 
 def extract_txt(source: str | Path | BinaryIO, *, name: str | None = None) -> list[Block]:
@@ -20,6 +28,74 @@ def extract_txt(source: str | Path | BinaryIO, *, name: str | None = None) -> li
     data, label = read_bytes(source, name=name)
     text, _ = decode_text(data, source=label)
     return lines_to_blocks(text.splitlines(), source=label)
+
+
+def column_start(lines: list[str]) -> int | None:
+    """Return the character position where a right text column starts on most long lines, or None.
+
+    A two-column page dumped as text has a gutter of spaces at one position on nearly every line
+    long enough to reach it; a heading with its score far to the right is not enough.
+    """
+    starts: list[int] = []
+    for line in lines:
+        starts += [m.end(1) for m in _GUTTER.finditer(line) if "|" not in line]
+    if not starts:
+        return None
+    best = max(set(starts), key=lambda p: sum(abs(q - p) <= COLUMN_SLACK for q in starts))
+    long_lines = [line for line in lines if len(line.rstrip()) > best]
+    split = [line for line in long_lines if _split_at(line, best) is not None]
+    if len(split) < COLUMN_MIN_LINES or len(split) < COLUMN_SHARE * len(long_lines):
+        return None
+    rights = [line[_split_at(line, best):] for line in split]
+    lefts = [line[:_split_at(line, best)] for line in split]
+    texty = sum(_is_prose(r) and _is_prose(l) for l, r in zip(lefts, rights))
+    return best if texty >= COLUMN_SHARE * len(split) else None  # columns of prose, not a table's cells
+
+
+def _is_prose(text: str) -> bool:
+    """Return True for a piece of running text (three or more words), not a table cell ("25", "Max Score")."""
+    return len(re.findall(r"[A-Za-z]{2,}", text)) >= 3
+
+
+def _split_at(line: str, start: int) -> int | None:
+    """Return where the right column starts in a line (a gutter ending near ``start``), or None."""
+    for m in _GUTTER.finditer(line):
+        if abs(m.end(1) - start) <= COLUMN_SLACK:
+            return m.end(1)
+    return None
+
+
+def reading_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """Return (line number, text) in reading order: runs of two-column lines left part first, then right."""
+    start = column_start(lines)
+    numbered = list(enumerate(lines, start=1))
+    if start is None:
+        return numbered
+    ordered: list[tuple[int, str]] = []
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        ordered.extend(left + right)
+        left.clear()
+        right.clear()
+
+    for number, line in numbered:
+        cut = _split_at(line, start)
+        if cut is None and line.strip() and not line[: start - COLUMN_SLACK].strip():  # right column only
+            right.append((number, line.strip()))
+            continue
+        if cut is None and len(line.rstrip()) > start and line[:start].strip():  # a full-width line
+            flush()
+            ordered.append((number, line))
+            continue
+        if cut is None:
+            left.append((number, line))
+            continue
+        left.append((number, line[:cut].rstrip()))
+        right.append((number, line[cut:]))
+    flush()
+    return ordered
 
 
 def _cells(line: str) -> list[str] | None:
@@ -34,7 +110,7 @@ def lines_to_blocks(lines: list[str], *, source: str) -> list[Block]:
     """Return blocks for lines of text: bullets, headings, paragraphs and pipe-table cells."""
     blocks: list[Block] = []
     table, row, in_table = 0, 0, False
-    for number, line in enumerate(lines, start=1):
+    for number, line in reading_lines(lines):
         if not line.strip():
             in_table = False
             continue

@@ -1,14 +1,18 @@
 """The ``ingest_reports`` flow: discover files, parse them in batches, load each document atomically.
 
 Tasks are few and coarse (one per batch of files, not per file): Prefect's client costs ~6–7 ms a
-task and its server records ~50 task runs/s, so per-file tasks would cost more than parsing.
+task and its server records ~50 task runs/s, so per-file tasks would cost more than parsing. Each
+file's outcome is recorded in the warehouse (``source_file``), each run in ``ingest_run``, and the
+run's summary is published as a Prefect artifact.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: a served run gets the flow function pickled by value,
+# without the module globals that string annotations would need (pydantic then cannot resolve SecretStr).
 
 import os
+import time
 from collections import deque
-from dataclasses import dataclass, field
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
@@ -19,33 +23,48 @@ from dmaf.isolation import parse_files
 from dmaf.parse import PARSER_VERSION
 from dmaf.pipeline import DEFAULT_MAX_BYTES, ParseOptions, ParseOutcome
 from flows import progress
-from loaders.batch import LoadResult, load_outcomes, prepare_warehouse
+from flows.summary import IngestSummary, publish_summary
+from loaders.batch import LoadResult, is_transient, load_outcomes, prepare_warehouse
+from loaders.runs import finish_run, start_run
+from warehouse.db import make_engine
 
-DEFAULT_BATCH_SIZE = 200
+__all__ = ["DEFAULT_BATCH_SIZE", "IngestSummary", "check_batch_size", "chunks", "default_workers", "ingest_reports", "load_batch",
+           "parse_and_load", "parse_batch", "retry_if_transient"]
+
+DEFAULT_BATCH_SIZE = 50
+"""Files per parse task. Measured on 2 cores (docs/readme/schedule.md): a mixed PDF/DOCX/TXT batch parses
+at ~1.5 files/s, so 50 files are ~30 s of work against ~0.3 s of fixed cost per batch (two Prefect task
+runs, a fresh worker pool) and one idle tail; the progress bar moves at least every ~30 s."""
+RETRY_DELAYS_S = [2, 5, 15]
 
 
-@dataclass
-class IngestSummary:
-    """What a run did: one result per file, and counts per status."""
+def retry_if_transient(task: Any, task_run: Any, state: Any) -> bool:
+    """Prefect retry condition: retry only a task that failed on a transient database error (busy, lost)."""
+    error = state.data if isinstance(state.data, BaseException) else None
+    if error is None:
+        try:
+            state.result()
+        except Exception as exc:  # the task's own exception, re-raised by Prefect
+            error = exc
+    return error is not None and is_transient(error)
 
-    results: list[LoadResult] = field(default_factory=list)
 
-    def counts(self) -> dict[str, int]:
-        """Return {status: number of files}."""
-        out: dict[str, int] = {}
-        for r in self.results:
-            out[r.status] = out.get(r.status, 0) + 1
-        return out
-
-    @property
-    def failed(self) -> list[LoadResult]:
-        """Return the files that failed."""
-        return [r for r in self.results if r.status == "failed"]
+TRANSIENT_RETRIES: dict[str, Any] = {"retries": len(RETRY_DELAYS_S), "retry_delay_seconds": RETRY_DELAYS_S,
+                                     "retry_condition_fn": retry_if_transient}
+"""Task options for database work: back-off retries on transient errors, never on anything else."""
 
 
 def default_workers() -> int:
     """Return the number of parse worker processes: one per core."""
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def plain(url: SecretStr | str | None) -> str | None:
+    """Return a secret parameter as a plain string (it travels as a secret so the UI never shows it)."""
+    return url.get_secret_value() if isinstance(url, SecretStr) else url
+
+
+_plain = plain  # the name used before
 
 
 @task(name="discover-files", cache_policy=NONE)
@@ -54,43 +73,77 @@ def discover_files(paths: list[str]) -> list[str]:
     return discover(paths)
 
 
+@task(name="start-run", cache_policy=NONE, **TRANSIENT_RETRIES)
+def start_ingest_run(db_url: SecretStr | None, folder: str) -> int:
+    """Create or migrate the warehouse, then record the start of a run in ``ingest_run``; return its id."""
+    url = plain(db_url)
+    prepare_warehouse(url)
+    engine = make_engine(url)
+    try:
+        return start_run(engine, folder=folder, parser_version=PARSER_VERSION)
+    finally:
+        engine.dispose()
+
+
+@task(name="finish-run", cache_policy=NONE, **TRANSIENT_RETRIES)
+def finish_ingest_run(db_url: SecretStr | None, run_id: int, results: list[LoadResult],
+                      extra: dict[str, int]) -> dict[str, int]:
+    """Record the end of a run in ``ingest_run`` with its counts per status."""
+    engine = make_engine(plain(db_url))
+    try:
+        return finish_run(engine, run_id, results, extra=extra)
+    finally:
+        engine.dispose()
+
+
 @task(name="parse-batch", cache_policy=NONE)
 def parse_batch(paths: list[str], options: ParseOptions, workers: int) -> list[ParseOutcome]:
     """Parse a batch of files in worker processes; bad files come back as failures."""
     return list(parse_files(paths, options, workers=workers))
 
 
-@task(name="load-batch", cache_policy=NONE, retries=3, retry_delay_seconds=[2, 5, 15],
-      retry_condition_fn=lambda task, run, state: _transient(state))
+@task(name="load-batch", cache_policy=NONE, **TRANSIENT_RETRIES)
 def load_batch(outcomes: list[ParseOutcome], db_url: SecretStr | None) -> list[LoadResult]:
     """Load each parsed document in its own transaction (retried only on transient database errors)."""
-    results = load_outcomes(_plain(db_url), outcomes, parser_version=PARSER_VERSION)
+    results = load_outcomes(plain(db_url), outcomes, parser_version=PARSER_VERSION)
+    logger = get_run_logger()
     for r in results:
+        if r.status == "failed":
+            logger.warning("%s", r.message)
         progress.report(r.path, r.status, r.message)
     return results
 
 
-def _transient(state) -> bool:
-    """Return True when a task failed on a database hiccup worth retrying (busy, connection lost)."""
-    from loaders.batch import is_transient
-
-    try:
-        state.result()
-    except Exception as exc:  # the task's own exception, re-raised by Prefect
-        return is_transient(exc)
-    return False
-
-
-def _plain(url: SecretStr | str | None) -> str | None:
-    """Return the database URL as a plain string (it travels as a secret so the UI never shows it)."""
-    return url.get_secret_value() if isinstance(url, SecretStr) else url
+def check_batch_size(size: int) -> None:
+    """Raise ValueError for a batch size that is not a positive number of files."""
+    if size <= 0:
+        raise ValueError(f"batch size must be positive, got {size}")
 
 
 def chunks(items: list[str], size: int) -> list[list[str]]:
     """Split a list into consecutive batches of at most ``size`` items."""
-    if size <= 0:
-        raise ValueError(f"batch size must be positive, got {size}")
+    check_batch_size(size)
     return [items[i: i + size] for i in range(0, len(items), size)]
+
+
+def parse_and_load(files: list[str], *, options: ParseOptions, workers: int, db_url: SecretStr | None,
+                   batch_size: int, parallel_batches: int) -> list[LoadResult]:
+    """Parse files in batches submitted to the flow's task runner and load each batch as it is parsed.
+
+    Must run inside a flow. ``parallel_batches`` parse batches are in flight at once (threads locally,
+    a Dask cluster when the flow runs with a DaskTaskRunner); each batch's files are parsed in
+    ``workers`` processes.
+    """
+    results: list[LoadResult] = []
+    in_flight: deque = deque()
+    for batch in chunks(files, batch_size):
+        parsed = in_flight.popleft().result() if len(in_flight) >= max(1, parallel_batches) else None
+        in_flight.append(parse_batch.submit(batch, options, workers))  # the next batch parses ...
+        if parsed is not None:
+            results.extend(load_batch(parsed, db_url))  # ... while this one loads
+    while in_flight:
+        results.extend(load_batch(in_flight.popleft().result(), db_url))
+    return results
 
 
 @flow(name="ingest-reports", log_prints=False)
@@ -109,22 +162,24 @@ def ingest_reports(
 
     Parse batches are submitted to the flow's task runner (threads locally, a Dask cluster when
     the flow runs with a DaskTaskRunner) with ``parallel_batches`` of them in flight; each batch
-    is loaded as soon as it is parsed, while the next ones parse.
+    is loaded as soon as it is parsed, while the next ones parse. The run is recorded in
+    ``ingest_run`` and summarised in the artifact ``ingest-summary``.
     """
+    started = time.monotonic()
     logger = get_run_logger()
-    options = ParseOptions(_plain(pdf_password), max_bytes, timeout_s, memory_mb)
-    prepare_warehouse(_plain(db_url))
+    check_batch_size(batch_size)
+    options = ParseOptions(plain(pdf_password), max_bytes, timeout_s, memory_mb)
+    folder = os.pathsep.join(paths)
+    run_id = start_ingest_run(db_url, folder)
     files = discover_files(paths)
     progress.announce_total(len(files))
     logger.info("ingesting %d file(s) in batches of %d", len(files), batch_size)
-    summary = IngestSummary()
     processes = workers if workers is not None else default_workers()
-    in_flight: deque = deque()
-    for batch in chunks(files, batch_size):
-        if len(in_flight) >= max(1, parallel_batches):
-            summary.results.extend(load_batch(in_flight.popleft().result(), db_url))
-        in_flight.append(parse_batch.submit(batch, options, processes))
-    while in_flight:
-        summary.results.extend(load_batch(in_flight.popleft().result(), db_url))
+    results = parse_and_load(files, options=options, workers=processes, db_url=db_url, batch_size=batch_size,
+                             parallel_batches=parallel_batches)
+    summary = IngestSummary(results=results, run_id=run_id, folder=folder)
+    finish_ingest_run(db_url, run_id, results, {})
+    summary.duration_s = time.monotonic() - started
+    publish_summary(summary, key="ingest-summary", title="Ingest summary")
     logger.info("done: %s", summary.counts())
     return summary

@@ -19,9 +19,11 @@ from sqlalchemy import Connection, Engine, Row, select, update
 from dmaf.errors import MissingMetadata, ReportError
 from dmaf.records import ParsedReport
 from dmaf.reference.catalog import Catalog, load_catalog
+from loaders.crosswalk import refresh_indicator_keys
 from loaders.dims import ensure_city, ensure_indicators, ensure_report, lock_reports
 from loaders.facts import delete_facts, insert_facts, recompute_current, version_attributes
 from loaders.normalise import NormalisedReport, normalise_report, records
+from loaders.quality import record_quality
 from loaders.upsert import insert_returning_id
 from warehouse.db import write_transaction
 from warehouse.errors import WarehouseError
@@ -126,6 +128,7 @@ def _load_new_content(conn: Connection, source_id: int, source: SourceFileInfo, 
     indicators = records(norm.indicators)
     indicator_ids = ensure_indicators(conn, cycle_no=doc["cycle"], cycle_label=doc["cycle_label"],
                                       indicators=indicators, catalog=catalog)
+    refresh_indicator_keys(conn, cycle_no=doc["cycle"], catalog=catalog)
     report_id = ensure_report(conn, city_id=ensure_city(conn, doc), cycle_no=doc["cycle"])
     lock_reports(conn, [report_id])
     if known is not None:  # this path holds a content it held before: that version is the newest again
@@ -140,6 +143,7 @@ def _load_new_content(conn: Connection, source_id: int, source: SourceFileInfo, 
             other = conn.execute(select(_RV.c.id).where(_RV.c.sha256 == source.sha256)).scalar_one()
             return _duplicate(conn, source_id, source, other, parser_version, now)
         insert_facts(conn, norm, version_id=version_id, indicator_ids=indicator_ids)
+        record_quality(conn, norm, version_id=version_id, catalog=catalog)
     recompute_current(conn, report_id=report_id)
     _set_source(conn, source_id, source, now, status="loaded", parser_version=parser_version)
     message = f"{source.path}: loaded {doc['city']}, cycle {doc['cycle']} ({doc['indicator_count']} indicators)"
@@ -191,11 +195,13 @@ def replace_facts(
                                version.id)
         indicator_ids = ensure_indicators(conn, cycle_no=doc["cycle"], cycle_label=doc["cycle_label"],
                                           indicators=records(norm.indicators), catalog=catalog or load_catalog())
+        refresh_indicator_keys(conn, cycle_no=doc["cycle"], catalog=catalog or load_catalog())
         report_id = ensure_report(conn, city_id=ensure_city(conn, doc), cycle_no=doc["cycle"])
         lock_reports(conn, [report_id, version.report_id])
         version = conn.execute(query.where(_RV.c.sha256 == sha256)).one()  # as of the locks
         delete_facts(conn, version_id=version.id)
         insert_facts(conn, norm, version_id=version.id, indicator_ids=indicator_ids)
+        record_quality(conn, norm, version_id=version.id, catalog=catalog or load_catalog())
         attributes = version_attributes(norm, parser_version=parser_version, source_format=None)
         conn.execute(update(_RV).where(_RV.c.id == version.id).values(report_id=report_id, **attributes))
         if report_id != version.report_id:  # the new parse reads another city or cycle

@@ -1,7 +1,11 @@
-"""From a parsed report to load-ready tables: canonical codes, canonical city, one row per indicator.
+"""From a parsed report to load-ready tables: canonical codes, titles and city, one row per indicator.
 
 Pure (no I/O, no database) and deterministic: the same ``ParsedReport`` always gives the same rows in
 the same order (the report's order). Scores are floats with NaN for "no score"; the loader writes NULL.
+Each row also carries its canonical title (the catalog's, else the printed one with whitespace collapsed)
+and its crosswalk key (``dmaf.reference.crosswalk``) as this report alone decides it; the warehouse
+decides keys per cycle over every indicator it holds (``loaders.crosswalk``), which agrees unless two
+reports of one cycle print different titles for the same code.
 """
 
 from __future__ import annotations
@@ -17,12 +21,14 @@ import pandas as pd
 
 from dmaf.records import ParsedIndicator, ParsedReport, ParseWarning, Provenance
 from dmaf.reference.catalog import Catalog, load_catalog
+from dmaf.reference.crosswalk import Crosswalk, CrosswalkOptions, IndicatorTitle, assign_keys
 from dmaf.reference.gazetteer import CityMatch, resolve_city, resolve_cycle
 
 _PROVENANCE_FIELDS = ("page", "x0", "top", "x1", "bottom", "line", "table_no", "row_no", "col_no", "location")
 INDICATOR_COLUMNS: tuple[str, ...] = (
     "ordinal", "code", "printed_code", "title", "pillar_no", "score", "max_score", "pct", "score_status",
     "method", "recommendation", "paragraphs", "bullets", "in_catalog", "catalog_title", "catalog_max_score",
+    "canonical_title", "indicator_key", "key_method",
     *(f"heading_{f}" for f in _PROVENANCE_FIELDS), *(f"score_{f}" for f in _PROVENANCE_FIELDS),
 )
 WARNING_COLUMNS: tuple[str, ...] = ("ordinal", "code", "message", "indicator", "location")
@@ -85,11 +91,12 @@ def _pct(score: float | None, max_score: float | None) -> float | None:
 
 
 def _indicator_row(ordinal: int, code: str, ind: ParsedIndicator, catalog_entry: Any) -> dict[str, Any]:
-    """Return one indicator's row."""
+    """Return one indicator's row (crosswalk columns are filled once all rows are known)."""
     score = None if ind.score is None or math.isnan(ind.score) else float(ind.score)
-    max_score = None if ind.max_score is None else float(ind.max_score)
+    max_score = None if ind.max_score is None or math.isnan(ind.max_score) else float(ind.max_score)
+    title = clean_text(ind.title)
     return {
-        "ordinal": ordinal, "code": code, "printed_code": ind.code, "title": clean_text(ind.title),
+        "ordinal": ordinal, "code": code, "printed_code": ind.code, "title": title,
         "pillar_no": pillar_of(code), "score": score, "max_score": max_score, "pct": _pct(score, max_score),
         "score_status": ind.score_status, "method": ind.score_method,
         "recommendation": ind.recommendation or None,
@@ -98,6 +105,8 @@ def _indicator_row(ordinal: int, code: str, ind: ParsedIndicator, catalog_entry:
         "in_catalog": catalog_entry is not None,
         "catalog_title": catalog_entry.title if catalog_entry else None,
         "catalog_max_score": catalog_entry.max_score if catalog_entry else None,
+        "canonical_title": catalog_entry.title if catalog_entry else title,
+        "indicator_key": None, "key_method": None,
         **_provenance("heading", ind.heading_at), **_provenance("score", ind.score_at),
     }
 
@@ -126,12 +135,25 @@ def _document(report: ParsedReport, match: CityMatch | None, n_indicators: int, 
     }
 
 
+def _add_keys(rows: list[dict[str, Any]], cycle: int | None, catalog: Catalog, crosswalk: Crosswalk | None,
+              options: CrosswalkOptions | dict | None) -> None:
+    """Fill ``indicator_key`` and ``key_method`` of the rows (left None when the cycle is unknown)."""
+    if cycle is None:
+        return
+    titles = [IndicatorTitle(r["code"], r["pillar_no"], r["canonical_title"]) for r in rows]
+    keys = assign_keys(cycle, titles, catalog=catalog, crosswalk=crosswalk, options=options)
+    for row in rows:
+        row["indicator_key"], row["key_method"] = keys[row["code"]].indicator_key, keys[row["code"]].method
+
+
 def normalise_report(
-    report: ParsedReport, *, catalog: Catalog | None = None, resolve: CityResolver = resolve_city
+    report: ParsedReport, *, catalog: Catalog | None = None, resolve: CityResolver = resolve_city,
+    crosswalk: Crosswalk | None = None, crosswalk_options: CrosswalkOptions | dict | None = None,
 ) -> NormalisedReport:
     """Return the report as load-ready frames; repeated or malformed codes become warnings, not rows."""
     catalog = catalog or load_catalog()
-    known = catalog.indicators_for(report.cycle)
+    cycle = report.cycle if report.cycle is not None else _cycle_from_label(report.cycle_label)
+    known = catalog.indicators_for(cycle)
     rows: list[dict[str, Any]] = []
     extra: list[ParseWarning] = []
     seen: set[str] = set()
@@ -150,8 +172,10 @@ def normalise_report(
     warnings = [w.to_dict() | {"ordinal": n} for n, w in enumerate((*report.warnings, *extra))]
     city = clean_text(report.city)
     match = resolve(city, clean_text(report.state)) if city else None
+    document = _document(report, match, len(rows), len(warnings))
+    _add_keys(rows, document["cycle"], catalog, crosswalk, crosswalk_options)
     return NormalisedReport(
-        document=_document(report, match, len(rows), len(warnings)),
+        document=document,
         indicators=pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS)).astype(INDICATOR_DTYPES),
         warnings=pd.DataFrame(warnings, columns=list(WARNING_COLUMNS)).astype({"ordinal": "Int64"}),
     )

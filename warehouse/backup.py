@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
@@ -13,9 +16,54 @@ from urllib.parse import quote
 from sqlalchemy.engine import make_url
 
 from warehouse.errors import BackupError, WarehouseMissing
-from warehouse.settings import mask_url, resolve_url, sqlite_path
+from warehouse.settings import mask_url, redact, resolve_url, sqlite_path
 
 PG_DUMP_TIMEOUT_S = 3600.0
+PG_DUMP_ENV = "DMAF_PG_DUMP"
+PG_DUMP_DIRS = (
+    "/usr/lib/postgresql/*/bin", "/usr/pgsql-*/bin", "/usr/local/pgsql/bin", "/opt/homebrew/opt/libpq/bin",
+    "/usr/local/opt/libpq/bin", "/Applications/Postgres.app/Contents/Versions/*/bin",
+)
+"""Where PostgreSQL packages put ``pg_dump`` outside PATH (Debian/Ubuntu, RHEL, source builds, Homebrew)."""
+_SIBLINGS = ("pg_restore", "psql", "pg_ctl", "postgres", "initdb", "pg_config")
+
+
+def _version_key(folder: Path) -> tuple[int, ...]:
+    """Return the version numbers in a folder's path (``/usr/lib/postgresql/15/bin`` -> ``(15,)``)."""
+    return tuple(int(n) for n in re.findall(r"\d+", str(folder)))
+
+
+def find_pg_dump(
+    explicit: str | Path | None = None, *, search_path: str | None = None, dirs: Sequence[str] | None = None
+) -> str:
+    """Return the ``pg_dump`` to run: ``explicit`` (else ``$DMAF_PG_DUMP``), else on PATH, else beside the
+    other PostgreSQL programs on PATH (symlinks followed), else the newest in ``dirs`` (default
+    ``PG_DUMP_DIRS``); raise BackupError.
+    """
+    dirs = PG_DUMP_DIRS if dirs is None else dirs
+    chosen = explicit or os.environ.get(PG_DUMP_ENV)
+    if chosen:
+        if Path(chosen).is_file() and os.access(chosen, os.X_OK):
+            return str(chosen)
+        origin = "" if explicit else f" (from {PG_DUMP_ENV})"
+        raise BackupError(f"{chosen}{origin} is not an executable file; point it at pg_dump")
+    on_path = shutil.which("pg_dump", path=search_path)
+    if on_path:
+        return on_path
+    for sibling in _SIBLINGS:
+        found = shutil.which(sibling, path=search_path)
+        candidate = Path(found).resolve().parent / "pg_dump" if found else None
+        if candidate is not None and candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    folders = sorted({Path(f) for pattern in dirs for f in glob.glob(pattern)}, key=_version_key, reverse=True)
+    for folder in folders:
+        candidate = folder / "pg_dump"
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    raise BackupError(
+        "pg_dump is not on PATH nor in the usual PostgreSQL folders; install the PostgreSQL client tools "
+        f"(e.g. apt-get install postgresql-client) or set {PG_DUMP_ENV} to its path"
+    )
 
 
 def _backup_sqlite(url: str, partial: Path) -> None:
@@ -30,13 +78,9 @@ def _backup_sqlite(url: str, partial: Path) -> None:
         source.backup(target)
 
 
-def _backup_postgres(url: str, partial: Path) -> None:
+def _backup_postgres(url: str, partial: Path, pg_dump: str | Path | None = None) -> None:
     """Dump a PostgreSQL database with ``pg_dump --format=custom``; the password goes by environment."""
-    pg_dump = shutil.which("pg_dump")
-    if pg_dump is None:
-        raise BackupError(
-            "pg_dump is not on PATH; install the PostgreSQL client tools to back up a PostgreSQL warehouse"
-        )
+    pg_dump = find_pg_dump(pg_dump)
     parsed = make_url(url)
     conninfo = parsed.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
     env = dict(os.environ)
@@ -48,15 +92,18 @@ def _backup_postgres(url: str, partial: Path) -> None:
     except subprocess.TimeoutExpired:
         raise BackupError(f"pg_dump of {mask_url(url)} took longer than {PG_DUMP_TIMEOUT_S:g} s") from None
     if done.returncode != 0:
-        detail = " ".join(done.stderr.split()) or f"exit status {done.returncode}"
+        detail = redact(" ".join(done.stderr.split()), url) or f"exit status {done.returncode}"
         raise BackupError(f"pg_dump of {mask_url(url)} failed: {detail}")
 
 
-def backup(url: str | None, dest: str | Path, *, overwrite: bool = False) -> Path:
+def backup(
+    url: str | None, dest: str | Path, *, overwrite: bool = False, pg_dump: str | Path | None = None
+) -> Path:
     """Write a consistent copy of the warehouse to ``dest`` and return its path.
 
-    SQLite gives a SQLite file; PostgreSQL gives a ``pg_dump`` custom-format archive (``pg_restore`` it).
-    The copy is written beside ``dest`` first and renamed, so ``dest`` is never half-written.
+    SQLite gives a SQLite file; PostgreSQL gives a ``pg_dump`` custom-format archive (``pg_restore`` it),
+    made by ``pg_dump`` (default: ``find_pg_dump()``). The copy is written beside ``dest`` first and
+    renamed, so ``dest`` is never half-written.
     """
     resolved = resolve_url(url)
     target = Path(dest).expanduser().resolve()
@@ -70,7 +117,7 @@ def backup(url: str | None, dest: str | Path, *, overwrite: bool = False) -> Pat
         if backend == "sqlite":
             _backup_sqlite(resolved, partial)
         elif backend == "postgresql":
-            _backup_postgres(resolved, partial)
+            _backup_postgres(resolved, partial, pg_dump)
         else:
             raise BackupError(f"cannot back up a {backend!r} database ({mask_url(resolved)})")
         os.replace(partial, target)

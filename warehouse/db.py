@@ -19,11 +19,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from warehouse.backup import backup
 from warehouse.errors import WarehouseError
 from warehouse.readonly import readonly_engine, run_readonly_query
-from warehouse.settings import mask_url, resolve_url, sqlite_path
+from warehouse.settings import cannot_connect, mask_url, resolve_url, sqlite_path
 
 __all__ = [
     "MIGRATIONS_DIR", "alembic_config", "backup", "current_revision", "head_revision", "make_engine",
@@ -108,6 +109,10 @@ def upgrade(url_or_engine: str | Engine | None = None, revision: str = "head") -
     owned = not isinstance(url_or_engine, Engine)
     engine = make_engine(url_or_engine) if owned else url_or_engine
     try:
+        try:
+            engine.connect().close()
+        except DBAPIError as exc:  # unreachable server, wrong password, unopenable file: one clear line
+            raise cannot_connect(engine.url.render_as_string(hide_password=False), exc) from None
         with write_transaction(engine) as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})

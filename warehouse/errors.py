@@ -23,5 +23,9 @@ class BackupError(WarehouseError):
     """A backup could not be written."""
 
 
+class CannotConnect(WarehouseError):
+    """The database server could not be reached or refused the login (the message names the masked URL)."""
+
+
 class WarehouseMissing(WarehouseError):
     """The warehouse does not exist yet (no database file or no schema)."""

@@ -87,7 +87,11 @@ class City(SQLModel, table=True):
 
 
 class Indicator(SQLModel, table=True):
-    """One indicator of one cycle; ``indicator_key`` is the cross-cycle crosswalk key."""
+    """One indicator of one cycle; ``indicator_key`` is the cross-cycle crosswalk key.
+
+    ``key_method`` says how the key was decided (catalog, explicit, fuzzy, cycle_specific) and
+    ``key_similarity`` is the title similarity (0-100) of a fuzzy match.
+    """
 
     __tablename__ = "indicator"
     __table_args__ = (UniqueConstraint("cycle_no", "code", name="uq_indicator_cycle_no_code"),)
@@ -101,6 +105,8 @@ class Indicator(SQLModel, table=True):
     max_score: float | None = None
     in_catalog: bool = False
     indicator_key: str = Field(index=True)
+    key_method: str | None = None
+    key_similarity: float | None = None
 
 
 class SourceFile(SQLModel, table=True):
@@ -228,7 +234,7 @@ class ParseWarningRow(SQLModel, table=True):
 
 
 class QualityIssue(SQLModel, table=True):
-    """One data-quality finding about one report version (rules come later)."""
+    """One data-quality finding about one report version (rules in ``loaders.quality``)."""
 
     __tablename__ = "quality_issue"
     __table_args__ = (CheckConstraint(_in("severity", SEVERITIES), name="ck_quality_issue_severity"),)

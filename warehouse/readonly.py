@@ -17,10 +17,11 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from warehouse.errors import QueryError, QueryTimeout, ReadOnlyViolation, WarehouseError, WarehouseMissing
-from warehouse.settings import mask_url, resolve_url, sqlite_path
+from warehouse.settings import cannot_connect, mask_url, resolve_url, sqlite_path
 
 _DEADLINE = "dmaf_deadline"
 _PROGRESS_STEPS = 1000
@@ -128,9 +129,14 @@ def run_readonly_query(
     """Run one statement read-only and return ``(column names, rows)``; raise a ``WarehouseError``."""
     if not _COMMENTS.sub(" ", sql).strip(" \t\r\n;"):
         raise QueryError("empty query")
-    engine = readonly_engine(url, timeout_s)
+    resolved = resolve_url(url)
+    engine = readonly_engine(resolved, timeout_s)
     try:
-        with engine.connect() as conn:
+        try:
+            connection = engine.connect()
+        except DBAPIError as exc:
+            raise cannot_connect(resolved, exc) from None
+        with connection as conn:
             dbapi_connection = conn.connection.dbapi_connection
             cursor = dbapi_connection.cursor()
             try:

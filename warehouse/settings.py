@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+
+from warehouse.errors import CannotConnect
 
 ENV_VAR = "DMAF_DATABASE_URL"
 DEFAULT_DB_PATH = Path(__file__).resolve().parent / "dmaf.db"
@@ -41,6 +44,24 @@ def mask_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
         return _USERINFO.sub(lambda m: f"{m['scheme']}{m['user']}:***@", url)
+
+
+def redact(text: str, url: str) -> str:
+    """Return ``text`` with the URL's password (if any) replaced by ``***``, e.g. a driver's error message."""
+    try:
+        password = make_url(url).password
+    except (ArgumentError, ValueError):
+        match = _USERINFO.match(url)
+        password = match["password"] if match else None
+    if not password:
+        return text
+    return text.replace(quote(str(password), safe=""), "***").replace(str(password), "***")
+
+
+def cannot_connect(url: str, error: BaseException) -> CannotConnect:
+    """Return the error to show when connecting to ``url`` failed: masked URL and the driver's reason."""
+    detail = " ".join(str(getattr(error, "orig", None) or error).split())
+    return CannotConnect(f"cannot connect to {mask_url(url)}: {redact(detail, url)}")
 
 
 def sqlite_path(url: str) -> Path | None:

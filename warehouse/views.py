@@ -75,7 +75,110 @@ JOIN source_file f ON f.id = v.source_file_id
 WHERE v.is_current""",
 }
 
-VIEWS = VIEWS_V1
+
+def _stats(source: str, group: str, value: str = "score", where: str = "") -> str:
+    """Return a portable SELECT of n, average, median, min, max and stddev of ``value`` per ``group``.
+
+    The median is the mean of the middle one or two values by ``ROW_NUMBER`` (integer division gives both
+    middle positions), since SQLite has no median and PostgreSQL's ``percentile_cont`` is not portable; the
+    standard deviation is the sample one (n - 1; NULL for one value), as PostgreSQL's ``stddev``.
+    """
+    return f"""
+WITH ranked AS (
+    SELECT {group}, {value} AS value, max_score,
+           ROW_NUMBER() OVER (PARTITION BY {group} ORDER BY {value}) AS rn,
+           COUNT(*) OVER (PARTITION BY {group}) AS cnt,
+           AVG({value}) OVER (PARTITION BY {group}) AS mean
+    FROM {source}{where}
+)
+SELECT {group}, COUNT(*) AS n, AVG(value) AS average,
+       AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN value END) AS median,
+       MIN(value) AS min, MAX(value) AS max,
+       CASE WHEN COUNT(*) > 1 THEN SQRT(SUM((value - mean) * (value - mean)) / (COUNT(*) - 1)) END AS stddev,
+       MAX(max_score) AS max_score
+FROM ranked
+GROUP BY {group}"""
+
+
+VIEWS_V2: dict[str, str] = {
+    "indicator_scores": VIEWS_V1["indicator_scores"],
+    "pillar_scores": """
+SELECT city, state, cycle, pillar_no, pillar, score, max_score,
+       RANK() OVER (PARTITION BY cycle, pillar_no ORDER BY score DESC) AS rank,
+       score - LAG(score) OVER (PARTITION BY city, pillar_no ORDER BY cycle) AS change
+FROM (
+    SELECT city, state, cycle, pillar_no, pillar,
+           SUM(COALESCE(score, 0)) AS score, SUM(max_score) AS max_score
+    FROM indicator_scores
+    GROUP BY city, state, cycle, pillar_no, pillar
+) AS totals""",
+    "city_scores": """
+SELECT city, state, cycle, score, max_score,
+       RANK() OVER (PARTITION BY cycle ORDER BY score DESC) AS rank,
+       score - LAG(score) OVER (PARTITION BY city ORDER BY cycle) AS change
+FROM (
+    SELECT city, state, cycle, SUM(COALESCE(score, 0)) AS score, SUM(max_score) AS max_score
+    FROM indicator_scores
+    GROUP BY city, state, cycle
+) AS totals""",
+    **{name: VIEWS_V1[name] for name in ("source_documents", "score_provenance", "report_versions",
+                                         "parse_warnings")},
+    "indicator_crosswalk": """
+SELECT i.cycle_no AS cycle, i.pillar_no AS pillar_no, i.code AS indicator_code, i.title AS indicator_title,
+       i.in_catalog AS in_catalog, i.indicator_key AS indicator_key, i.key_method AS key_method,
+       i.key_similarity AS key_similarity
+FROM indicator i""",
+    "indicator_trends": f"""
+WITH key_titles AS (
+    SELECT indicator_key, title
+    FROM (
+        SELECT indicator_key, title,
+               ROW_NUMBER() OVER (PARTITION BY indicator_key ORDER BY
+                   CASE WHEN code = indicator_key AND in_catalog THEN 0 ELSE 1 END, cycle_no DESC, id) AS rn
+        FROM indicator
+    ) AS candidates
+    WHERE rn = 1
+),
+keyed AS (
+    SELECT c.name AS city, c.state AS state, i.indicator_key AS indicator_key, r.cycle_no AS cycle,
+           CASE WHEN COUNT(s.score) = COUNT(*) THEN SUM(s.score) END AS score,
+           SUM(COALESCE(s.max_score, i.max_score)) AS max_score,
+           MIN(i.pillar_no) AS pillar_no,
+           CASE WHEN COUNT(*) = 1 THEN MIN(s.code) END AS indicator_code{_CURRENT_VERSION_JOINS}
+    JOIN indicator i ON i.id = s.indicator_id
+    WHERE v.is_current
+    GROUP BY c.name, c.state, i.indicator_key, r.cycle_no
+),
+scored AS (
+    SELECT keyed.*, 100.0 * score / NULLIF(max_score, 0) AS pct FROM keyed
+)
+SELECT s.city AS city, s.state AS state, s.indicator_key AS indicator_key, k.title AS indicator_title,
+       s.cycle AS cycle, s.score AS score, s.max_score AS max_score, s.pct AS pct,
+       s.score - LAG(s.score) OVER (PARTITION BY s.city, s.indicator_key ORDER BY s.cycle) AS change,
+       s.pct - LAG(s.pct) OVER (PARTITION BY s.city, s.indicator_key ORDER BY s.cycle) AS pct_change,
+       s.pillar_no AS pillar_no, s.indicator_code AS indicator_code
+FROM scored s
+JOIN key_titles k ON k.indicator_key = s.indicator_key""",
+    "national_pillar_stats": _stats("pillar_scores", "cycle, pillar_no, pillar"),
+    "national_indicator_stats": _stats("indicator_trends", "cycle, pillar_no, indicator_key, indicator_title",
+                                       where="\n    WHERE score IS NOT NULL"),
+    "quality_issues": """
+SELECT f.path AS source_file, c.name AS city, r.cycle_no AS cycle, q.severity AS severity, q.rule AS rule,
+       q.message AS message, q.indicator AS indicator
+FROM quality_issue q
+JOIN report_version v ON v.id = q.report_version_id
+JOIN report r ON r.id = v.report_id
+JOIN city c ON c.id = r.city_id
+JOIN source_file f ON f.id = v.source_file_id
+WHERE v.is_current""",
+}
+"""Revision 0002: ``pillar_scores``/``city_scores`` gain ``rank`` (within the cycle, ties share it) and
+``change`` (against the city's previous cycle it has a report for; NULL for its first); new views
+``indicator_crosswalk``, ``indicator_trends`` (one row per city, crosswalk key and cycle; ``change`` in
+score points, ``pct_change`` in percentage points of the maximum), ``national_pillar_stats``,
+``national_indicator_stats`` and ``quality_issues``."""
+
+VIEWS = VIEWS_V2
 """The views of the newest schema, in creation order (later views read earlier ones)."""
 
 

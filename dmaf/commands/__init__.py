@@ -10,6 +10,9 @@ from importlib import import_module
 import typer
 
 COMMAND_MODULES: list[str] = [
+    "serve",
+    "reprocess",
+    "trends",
 ]
 
 

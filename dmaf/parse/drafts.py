@@ -42,6 +42,8 @@ class Draft:
     paragraphs: list[str] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
     conflict: tuple[Score, Block] | None = None
+    repeats: list[Block] = field(default_factory=list)  # other headings of this code that had content or a score
+    disputed: tuple[Score, Block] | None = None  # another heading of this code printed a different score
 
     def attach(self, score: Score, block: Block | None, method: str) -> None:
         """Give this draft its score, noting where it came from and how it was placed."""
@@ -76,3 +78,45 @@ def join_broken(previous: str, text: str) -> str:
     if re.search(r"[a-z]-$", previous) and text[:1].islower():
         return previous[:-1] + text
     return f"{previous} {text}"
+
+
+def _substantive(draft: Draft) -> bool:
+    """Return True when a draft has a score or text (not a contents-page or summary ghost)."""
+    return bool(draft.score or draft.paragraphs or draft.bullets)
+
+
+def merge_duplicates(drafts: list[Draft], loose: list[LooseScore]) -> list[Draft]:
+    """Return one draft per code: repeated headings (contents page, summary list, body) merged into one.
+
+    The merged draft sits where the first heading with a score or text stands; texts are joined in
+    reading order; a loose score that followed a merged heading now follows the merged draft. Two
+    different scores for one code are kept as ``disputed`` (the parser then leaves the score empty).
+    """
+    groups: dict[str, list[Draft]] = {}
+    for draft in drafts:
+        groups.setdefault(draft.code, []).append(draft)
+    alias: dict[int, Draft] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        primary = next((d for d in group if _substantive(d)), group[0])
+        paragraphs, bullets = [], []
+        for other in group:
+            paragraphs += other.paragraphs
+            bullets += other.bullets
+            if other is primary:
+                continue
+            alias[id(other)] = primary
+            if _substantive(other) and _substantive(primary):
+                primary.repeats.append(other.block)
+            if other.score is not None:
+                if primary.score is None:
+                    primary.attach(other.score, other.score_block, other.method or "same_line")
+                elif other.score.score != primary.score.score:
+                    primary.disputed = (other.score, other.score_block or other.block)
+        primary.paragraphs, primary.bullets = paragraphs, bullets
+    for item in loose:
+        if item.after is not None and id(item.after) in alias:
+            item.after = alias[id(item.after)]
+    return [d for d in drafts if id(d) not in alias]
+

@@ -100,7 +100,17 @@ def _freeze(draft: Draft, entry, cycle: int | None, cycle_known: bool) -> tuple[
         notes.append(ParseWarning("score_out_of_range", f"indicator {draft.code} score "
                                   f"{_score_text(score, max_score)} is outside 0..max; it is left empty",
                                   draft.code, where))
-        score, status = None, "invalid"
+        score, status = None, "missing"
+    if draft.repeats:
+        notes.append(ParseWarning("duplicate_indicator", f"indicator {draft.code} is printed "
+                                  f"{len(draft.repeats) + 1} times with text or a score; they were merged",
+                                  draft.code, draft.repeats[0].location))
+    if draft.disputed and score is not None:
+        other = _score_text(draft.disputed[0].score, draft.disputed[0].max_score)
+        notes.append(ParseWarning("score_conflict", f"indicator {draft.code} is printed with two scores, "
+                                  f"{_score_text(score, max_score)} and {other}; its score is left empty",
+                                  draft.code, draft.disputed[1].location))
+        score, status = None, "missing"
     title = draft.title or (entry.title if entry else "")
     if draft.conflict:
         notes.append(ParseWarning("score_conflict", f"indicator {draft.code}: the text says "

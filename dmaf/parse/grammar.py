@@ -29,25 +29,63 @@ _BARE_HEADING = re.compile(
     r"^" + _CODE_ONE + r"(?:\s*(?:&|and)\s*" + _CODE_TWO + r")?\s*[:.\-)]\s*(?P<title>[A-Za-z].*)$",
     re.IGNORECASE,
 )
+# "Approval of City Data Policy (Indicator 1.a)": the code in brackets after the title.
+_HEADING_CODE_LAST = re.compile(
+    r"^(?P<title>[A-Za-z].{2,}?)\s*[(\[]\s*(?:indicator|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE
+    + r"(?:\s*(?:&|and|,|/|\+)\s*" + _CODE_TWO + r")?\s*[)\]]\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "2.a City Data Officer": a bare code followed only by a space needs the dot ("2 A Note" is no code).
+_STRICT_CODE = r"(?P<{n}p>\d{{1,2}})\.(?P<{n}l>[a-zA-Z])\)?"
+_BARE_SPACED = re.compile(
+    r"^" + _STRICT_CODE.format(n="a") + r"(?:\s*(?:&|and)\s*" + _STRICT_CODE.format(n="b") + r")?"
+    r"\s+(?P<title>[A-Za-z].*)$",
+    re.IGNORECASE,
+)
 _SCORE_WORD = r"(?:score|marks|points|rating)\s*(?:obtained|awarded|achieved)?\s*[:\-=]?\s*"
+_PERCENT = r"(?:\s*\(\s*\d{1,3}(?:[.,]\d{1,2})?\s*%\s*\))?"  # "Score: 12/30 (40%)"
 _SCORE_BODY = (
     r"(?P<score>" + _NUM + r"|" + _NA + r")\s*(?:marks|points)?\s*(?:/|out\s+of|of)\s*(?P<max>" + _NUM + r")"
-    r"(?:\s*(?:marks|points))?\s*\.?"
+    r"(?:\s*(?:marks|points))?" + _PERCENT + r"\s*\.?"
 )
 _SCORE = re.compile(r"^" + _SCORE_WORD + _SCORE_BODY + r"$", re.IGNORECASE)
 _SCORE_NA = re.compile(
-    r"^(?:(?:score|marks|points|rating)\s*[:\-=]?\s*" + _NA + r"|not\s+assessed|not\s+applicable)\s*\.?$",
+    r"^(?:(?:score|marks|points|rating)\s*(?:obtained|awarded|achieved)?\s*[:\-=]?\s*" + _NA
+    + r"|not\s+assessed|not\s+applicable)\s*\.?$",
     re.IGNORECASE,
 )
-_OUT_OF = re.compile(r"^(?P<score>" + _NUM + r")\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*(?:marks|points)?\.?$", re.I)
+_OUT_OF = re.compile(
+    r"^(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*(?:marks|points)?" + _PERCENT
+    + r"\.?$", re.I)
 _SCORE_IN_TEXT = re.compile(r"(?:^|\s|\|)" + _SCORE_WORD + _SCORE_BODY + r"\s*$", re.IGNORECASE)
+# "… Policy (12/30)", "… [Score: 12 / 30]", "… (Not assessed)" at the end of a heading line.
+_BRACKET_SCORE = re.compile(
+    r"(?:^|\s)[(\[]\s*(?:" + _SCORE_WORD + r")?(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*(?:marks)?\s*(?:/|out\s+of|of)\s*"
+    r"(?P<max>" + _NUM + r")\s*(?:marks)?\s*[)\]]\s*$",
+    re.IGNORECASE,
+)
+# "… Process 10/30 marks", "… Process  10/30" (a wide gap) or "… | 10/30" at the end of a heading line.
+_TRAILING_SCORE = re.compile(
+    r"(?:\s(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*(?:marks|points)\.?"
+    r"|(?:\s{2,}|\s*\|\s*)(?P<score2>" + _NUM + r")\s*/\s*(?P<max2>" + _NUM + r"))\s*$",
+    re.IGNORECASE,
+)
+_BRACKET_NA = re.compile(r"(?:^|\s)[(\[]\s*(?:score\s*[:\-=]?\s*)?(?:not\s+assessed|N\s*/?\s*A)\s*[)\]]\s*$", re.I)
 _CYCLE = re.compile(
-    r"\b(?P<label>(?:cycle|dmaf)\s*[\-:]?\s*(?P<num>\d{1,2}(?:\.\d)?|(?:IX|IV|V?I{1,3}|V)\b))", re.IGNORECASE
+    r"\b(?P<label>(?:cycle|dmaf)\s*(?:no\.?\s*)?[\-:]?\s*(?P<num>\d{1,2}(?:\.\d)?(?![\d])|(?:IX|IV|V?I{1,3}|V)\b))",
+    re.IGNORECASE,
+)  # (?!\d): "DMAF 2021" is a year, not cycle 20
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3, "four": 4,
+             "five": 5}
+_CYCLE_WORD = re.compile(
+    r"\b(?P<label>(?P<num>first|second|third|fourth|fifth)\s+cycle"
+    r"|cycle\s*[\-:]?\s*(?P<num2>one|two|three|four|five))\b",
+    re.IGNORECASE,
 )
 _FRAMEWORK = re.compile(r"data\s+maturity\s+assessment\s+framework", re.IGNORECASE)
 _FIELD_SEP = r"\s*(?::|\s-\s|-\s|\s-|=|\u2013|\u2014|\|)\s*"
-_CITY = re.compile(r"(?:^|[|,;]\s*|\s{2,})(?:name\s+of\s+(?:the\s+)?)?city(?:\s+name)?" + _FIELD_SEP + r"(?P<v>[^|,;:]+?)\s*(?=$|[|,;]|\s{2,}|\bstate\b)", re.I)
-_STATE = re.compile(r"(?:^|[|,;]\s*|\s{2,})(?:state|state/ut|ut)(?:\s+name)?" + _FIELD_SEP + r"(?P<v>[^|,;:]+?)\s*(?=$|[|,;]|\s{2,})", re.I)
+_CITY = re.compile(r"(?:^|[|,;]\s*|\s{2,})(?:name\s+of\s+(?:the\s+)?)?city(?:\s+name)?(?:\s*/\s*(?:ulb|town))?" + _FIELD_SEP + r"(?P<v>[^|,;:]+?)\s*(?=$|[|,;]|\s{2,}|\bstate\b)", re.I)
+_STATE = re.compile(r"(?:^|[|,;]\s*|\s{2,})(?:name\s+of\s+(?:the\s+)?)?(?:state\s*/\s*ut|state|ut|union\s+territory)(?:\s+name)?" + _FIELD_SEP + r"(?P<v>[^|,;:]+?)\s*(?=$|[|,;]|\s{2,})", re.I)
 _PILLAR_TOTAL = re.compile(
     r"^(?:pillar\s*(?P<no>\d)|(?P<name>policy|people|process|technology|outcomes?))\b[^\d]{0,30}?"
     r"(?:total|score)?\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*$",
@@ -57,8 +95,31 @@ _TOTAL = re.compile(
     r"^(?:overall|total|grand\s+total)\s*(?:city\s+)?(?:score)?\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*$",
     re.IGNORECASE,
 )
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7*\u27a2\u2713\uf0b7\uf0a7o]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.I)
+_PAGE_NUMBER = re.compile(r"^-?\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*-?$", re.IGNORECASE)  # "– 3 –" too
+# A contents entry: dot leaders (or a tab, or a wide gap) and a page number at the end of the line.
+_TOC_ENTRY = re.compile(r"(?:\.{4,}|(?:\.\s){3,}\.?|\u2026{2,}|_{4,}|\t|(?<=[A-Za-z)])\s{3,})\s*\(?\d{1,4}\)?\s*$")
+_PILLAR_HEADING = re.compile(
+    r"^(?:pillar\s*(?P<no>\d)\b\s*[:.\-)]?\s*[A-Za-z &]{0,40}|(?P<name>policy|people|process|technology|outcomes?))"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_MAX_HEADER = re.compile(r"\b(?:max|maximum|out\s+of|full\s+marks|total\s+marks)\b", re.IGNORECASE)
+_SCORE_HEADER = re.compile(r"\b(?:score|scored|marks|obtained|awarded|achieved|points)\b", re.IGNORECASE)
+_SERIAL = re.compile(r"^\d{1,3}\.?$")
+_SCORE_LABEL = re.compile(r"^(?:score|marks|points|rating)\s*(?:obtained|awarded|achieved)?\s*[:\-=]?$", re.I)
+_TRAILING_LABEL = re.compile(r"\s*[|:\-]?\s*(?:score|marks)\s*(?:obtained|awarded|achieved)?\s*:\s*$", re.I)
+_METADATA_LABELS = (
+    ("city", re.compile(r"^(?:name\s+of\s+(?:the\s+)?)?(?:city|ulb|smart\s+city)(?:\s*/\s*ulb)?(?:\s+name)?$", re.I)),
+    ("state", re.compile(r"^(?:name\s+of\s+(?:the\s+)?)?(?:state\s*/\s*ut|state|ut|union\s+territory)(?:\s+name)?$",
+                         re.I)),
+    ("cycle", re.compile(r"^(?:(?:assessment|dmaf)\s+)?cycle(?:\s+no\.?)?$", re.I)),
+)
+_BULLET = re.compile(
+    r"^\s*(?:(?:[-\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7*\u27a2\u2713\uf0b7\uf0a7o]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+"
+    r"|\d{1,2}[.)](?=(?-i:[A-Z][a-z])))",  # "22.Prepare …": a list number set tight against its text
+    re.I,
+)
+CODE_LAST_TITLE_MAX = 100  # characters: a longer text before "(Indicator 1.a)" is a sentence, not a title
 PILLAR_WORDS = {"policy": 1, "people": 2, "process": 3, "technology": 4, "outcome": 5, "outcomes": 5}
 
 
@@ -81,7 +142,7 @@ class Score:
 def clean_text(text: str) -> str:
     """Return text with NBSPs/odd spaces folded, dashes kept, markdown emphasis and zero-widths removed."""
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\t", " ")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\t", "  ")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff\u00ad]", "", text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"^#{1,6}\s+", "", text.strip())
@@ -106,19 +167,33 @@ def _code(pillar: str, letter: str) -> str:
 
 def _title(raw: str) -> str:
     """Return a printed title without trailing punctuation, score text or emphasis."""
-    title = _SCORE_IN_TEXT.sub("", raw).strip(" |:-\u2013\u2014*_")
+    title = _SCORE_IN_TEXT.sub("", raw)
+    title = _TRAILING_SCORE.sub("", _BRACKET_NA.sub("", _BRACKET_SCORE.sub("", title)))
+    title = _TRAILING_LABEL.sub("", title).strip(" |:-\u2013\u2014*_")  # "… Score obtained:" + number below
     return re.sub(r"\s+", " ", title)
+
+
+def heading_title(text: str) -> str:
+    """Return a heading fragment without a bracketed or "Score:" score ("SCODP (12/30)" -> "SCODP")."""
+    return _title(clean_text(text))
+
+
+def match_metadata_label(text: str) -> str | None:
+    """Return "city", "state" or "cycle" for a metadata label cell ("Name of the City/ULB", "State/UT:")."""
+    label = clean_text(text).rstrip(":").strip()
+    return next((name for name, pattern in _METADATA_LABELS if pattern.match(label)), None)
 
 
 def match_heading(text: str, *, allow_bare: bool = False) -> Heading | None:
     """Return the heading in a line like "Indicator 1.c & 1.d: Budget", or None.
 
-    With ``allow_bare`` (a block styled as a heading), "2.a: City Data Officer" counts too.
+    With ``allow_bare`` (a block styled as a heading), "2.a: City Data Officer" and
+    "2.a City Data Officer" count too.
     """
     line = _ascii_dashes(clean_text(text))
-    m = _HEADING.match(line) or (_BARE_HEADING.match(line) if allow_bare else None)
+    m = _HEADING.match(line) or (_BARE_HEADING.match(line) or _BARE_SPACED.match(line) if allow_bare else None)
     if not m:
-        return None
+        return _code_last(text, line)
     codes = [_code(m["ap"], m["al"])]
     if m["bp"]:
         codes.append(_code(m["bp"], m["bl"]))
@@ -128,6 +203,17 @@ def match_heading(text: str, *, allow_bare: bool = False) -> Heading | None:
     if not title and not m["title"]:
         return None
     return Heading("&".join(codes), title)
+
+
+def _code_last(text: str, line: str) -> Heading | None:
+    """Return the heading of "Title (Indicator 1.a)" (optionally followed by its score), or None."""
+    m = _HEADING_CODE_LAST.match(line)
+    if not m or len(m["title"]) > CODE_LAST_TITLE_MAX or re.search(r"[.;!?]\s", m["title"]):
+        return None  # a sentence that ends by citing an indicator is not a heading
+    if m["rest"] and not split_heading_score(f"x {m['rest']}") and not _SCORE_LABEL.match(m["rest"]):
+        return None
+    codes = [_code(m["ap"], m["al"])] + ([_code(m["bp"], m["bl"])] if m["bp"] else [])
+    return Heading("&".join(codes), _title(clean_text(text)[: m.end("title")]))
 
 
 def match_score(text: str) -> Score | None:
@@ -142,9 +228,15 @@ def match_score(text: str) -> Score | None:
 
 
 def split_heading_score(text: str) -> Score | None:
-    """Return a score printed at the end of a heading line ("… (CDO) | Score: 10/30"), or None."""
-    m = _SCORE_IN_TEXT.search(_ascii_dashes(clean_text(text)))
-    return Score(_value(m["score"]), _number(m["max"])) if m else None
+    """Return a score printed at the end of a heading line ("… | Score: 10/30", "… (10/30)"), or None."""
+    line = _ascii_dashes(clean_text(text))
+    m = _SCORE_IN_TEXT.search(line) or _BRACKET_SCORE.search(line)
+    if m:
+        return Score(_value(m["score"]), _number(m["max"]))
+    m = _TRAILING_SCORE.search(line)
+    if m:
+        return Score(_value(m["score"] or m["score2"]), _number(m["max"] or m["max2"]))
+    return Score(None, None) if _BRACKET_NA.search(line) else None
 
 
 def _value(text: str) -> float | None:
@@ -157,11 +249,12 @@ def _value(text: str) -> float | None:
 
 def match_cycle(text: str) -> tuple[str, str] | None:
     """Return (printed label, number text) for "Cycle 2.0", "DMAF 2.0", "Cycle-II", or None."""
-    m = _CYCLE.search(_ascii_dashes(clean_text(text)))
+    line = _ascii_dashes(clean_text(text))
+    m = _CYCLE.search(line) or _CYCLE_WORD.search(line)
     if not m:
         return None
     label = clean_text(text)[m.start("label"): m.end("label")].strip()
-    return label, m["num"]
+    return label, m["num"] or m["num2"]
 
 
 def cycle_number(num: str) -> int | None:
@@ -169,9 +262,11 @@ def cycle_number(num: str) -> int | None:
     roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
     if num.upper() in roman:
         return roman[num.upper()]
+    if num.lower() in _ORDINALS:
+        return _ORDINALS[num.lower()]
     try:
         return int(float(num))
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: "inf"
         return None
 
 
@@ -185,6 +280,8 @@ def match_city_state(text: str) -> tuple[str | None, str | None]:
     line = clean_text(text)
     city = _CITY.search(line)
     state = _STATE.search(line)
+    if state is None and city is not None:  # "City: Jaipur State: Rajasthan" (one space between the fields)
+        state = _STATE.search(line[city.end("v"):].lstrip())
     return (_meta(city["v"]) if city else None, _meta(state["v"]) if state else None)
 
 
@@ -199,8 +296,9 @@ def match_pillar_total(text: str) -> tuple[int, float, float] | None:
     m = _PILLAR_TOTAL.match(_ascii_dashes(clean_text(text)))
     if not m:
         return None
-    pillar = int(m["no"]) if m["no"] else PILLAR_WORDS[m["name"].lower()]
-    return pillar, _number(m["score"]), _number(m["max"])
+    # casefold, not lower: IGNORECASE also matched "ſ" (long s) and "K" (Kelvin sign), which fold to s and k
+    pillar = int(m["no"]) if m["no"] else PILLAR_WORDS.get(m["name"].casefold())
+    return (pillar, _number(m["score"]), _number(m["max"])) if pillar is not None else None
 
 
 def match_total(text: str) -> tuple[float, float] | None:
@@ -210,8 +308,29 @@ def match_total(text: str) -> tuple[float, float] | None:
 
 
 def is_page_number(text: str) -> bool:
-    """Return True for a bare page number line ("3", "Page 3", "Page 3 of 9")."""
-    return bool(_PAGE_NUMBER.match(clean_text(text)))
+    """Return True for a bare page number line ("3", "Page 3", "Page 3 of 9", "– 3 –")."""
+    return bool(_PAGE_NUMBER.match(_ascii_dashes(clean_text(text))))
+
+
+def is_score_label(text: str) -> bool:
+    """Return True for a score label whose number is printed elsewhere ("Score:", "Marks obtained:")."""
+    return bool(_SCORE_LABEL.match(clean_text(text)))
+
+
+def is_toc_entry(text: str) -> bool:
+    """Return True for a table-of-contents line: dot leaders, a tab or a wide gap, then a page number.
+
+    Works on the raw line (before ``clean_text`` folds tabs and wide gaps).
+    """
+    return bool(_TOC_ENTRY.search(text.rstrip()))
+
+
+def match_pillar_heading(text: str) -> int | None:
+    """Return the pillar number of a pillar heading ("Pillar 2: People", "PILLAR 2 – PEOPLE", "People")."""
+    m = _PILLAR_HEADING.match(_ascii_dashes(clean_text(text)))
+    if not m:
+        return None
+    return int(m["no"]) if m["no"] else PILLAR_WORDS.get(m["name"].casefold())
 
 
 def strip_bullet(text: str) -> tuple[bool, str]:
@@ -229,10 +348,55 @@ _SCORECARD_ROW = re.compile(
 )
 
 
-def match_scorecard_cells(cells: list[str]) -> tuple[Heading, Score] | None:
-    """Return (heading, score) for a scorecard row: code, indicator title, score, max."""
+def scorecard_max_first(cells: list[str]) -> bool | None:
+    """Read a scorecard header row: True when the max column comes before the score column, None if no header.
+
+    "Max Marks | Marks Obtained" is max first; "Score | Max. Score" is score first.
+    """
+    if any(re.fullmatch(r"[\d.,/\s%]+", clean_text(c)) for c in cells if clean_text(c)):
+        return None  # a data row, not a header
+    kinds = []
+    for cell in cells:
+        text = clean_text(cell)
+        if _MAX_HEADER.search(text):
+            kinds.append("max")
+        elif _SCORE_HEADER.search(text) and not re.search(r"\d", text):
+            kinds.append("score")
+    if "max" in kinds and "score" in kinds:
+        return kinds.index("max") < kinds.index("score")
+    return None
+
+
+def _row_cells(cells: list[str], max_first: bool) -> list[str]:
+    """Return a row's non-empty cells without a serial-number cell, with score before max."""
     cells = [clean_text(c) for c in cells if clean_text(c)]
+    if len(cells) >= 4 and _SERIAL.match(cells[0]) and re.match(r"\d", cells[1]):
+        cells = cells[1:]  # "S. No." column: "3 | 1.c & 1.d – Budget | 32.5 | 40"
+    if max_first and len(cells) >= 3:
+        cells = cells[:-2] + [cells[-1], cells[-2]]
+    return cells
+
+
+def match_scorecard_cells(cells: list[str], *, max_first: bool = False) -> tuple[Heading, Score] | None:
+    """Return (heading, score) for a scorecard row: [S. No.,] code, indicator title, score, max.
+
+    ``max_first`` (from the table's header row) says the max column is printed before the score.
+    """
+    cells = _row_cells(cells, max_first)
     return match_scorecard_line(" | ".join(cells)) if len(cells) >= 3 else None
+
+
+def match_total_cells(cells: list[str], *, max_first: bool = False) -> tuple[int | None, float, float] | None:
+    """Return (pillar or None, score, max) for a totals row: "Pillar 1 – Policy | 60 | 100", "Total | 245 | 500"."""
+    cells = _row_cells(cells, max_first)
+    if len(cells) < 3:
+        return None
+    line = f"{cells[0]}: {cells[-2]}/{cells[-1]}"
+    pillar = match_pillar_total(line)
+    if pillar:
+        return pillar
+    total = match_total(line)
+    return (None, *total) if total else None
 
 
 def match_scorecard_line(text: str) -> tuple[Heading, Score] | None:
@@ -243,7 +407,7 @@ def match_scorecard_line(text: str) -> tuple[Heading, Score] | None:
         return None
     parts = re.split(r"\s*&\s*", m["code"].replace(" ", ""))
     code = "&".join(_code(*p.split(".")) for p in parts)
-    title = m["title"].strip(" |")
+    title = m["title"].strip(" |:-")
     if not re.search(r"[A-Za-z]{3}", title):
         return None
     return Heading(code, title), Score(_value(m["score"]), _number(m["max"]))

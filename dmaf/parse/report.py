@@ -1,19 +1,27 @@
 """The format-agnostic parser: an ordered list of blocks in, one ``ParsedReport`` out.
 
 Reading happens in one pass over the blocks (headings open indicators, paragraphs and bullets
-fill them, score lines attach to the heading right above them); loose scores are then placed by
-geometry and by max score (``placement``), and the drafts are frozen into records (``finish``).
+fill them, score lines attach to the heading right above them); headings printed more than once
+(a contents page, a summary list) are merged; loose scores are then placed by geometry and by max
+score (``placement``), and the drafts are frozen into records (``finish``).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from dmaf.errors import NotAReport
 from dmaf.parse import grammar as g
-from dmaf.parse.drafts import Draft, LooseScore, join_broken, provenance_of
+from dmaf.parse.drafts import (
+    Draft,
+    LooseScore,
+    join_broken,
+    merge_duplicates,
+    provenance_of,
+)
 from dmaf.parse.finish import finish_report
 from dmaf.parse.placement import (
     place_below_heading,
@@ -27,6 +35,10 @@ from extractors.blocks import Block
 
 MAX_HEADING_TITLE = 160
 NOISE_REPEATS = 3
+PILLAR_TOTAL_MIN_MAX = 50.0  # a score line right under a pillar heading is the pillar's total if out of this or more
+CONTINUATION_GAP = 1.0  # line heights: a heading line this close below a heading continues it (PDF)
+WRAPPED_TITLE_MAX = 60  # characters: a text line this short right after a heading may end its title (TXT)
+WRAPPED_TITLE_WORDS = 4  # words: a capitalised line this short may still end the title ("… Ministry" / "Initiative")
 
 
 @dataclass
@@ -45,6 +57,8 @@ class Reading:
     seq: int = 0
     last: str | None = None  # "heading" when the previous content block was a heading
     last_block: Block | None = None  # the block that last added text to the current indicator
+    pillar: int | None = None  # the pillar whose heading was read last
+    max_first: bool = False  # the last scorecard header printed the max column before the score column
 
     @property
     def current(self) -> Draft | None:
@@ -57,6 +71,7 @@ def parse_blocks(
 ) -> ParsedReport:
     """Return the report that a document's blocks describe; raise NotAReport if it has no indicators."""
     catalog = catalog or load_catalog()
+    blocks = merge_heading_fragments(blocks)
     reading = Reading()
     noise = _repeated_lines(blocks)
     _read_metadata(blocks, reading)
@@ -71,9 +86,10 @@ def parse_blocks(
         raise NotAReport(source, "not a DMAF report: no indicators found (no heading like 'Indicator 1.a: …' "
                                  "and no scorecard table)")
     cycle = g.cycle_number(reading.cycle_num) if reading.cycle_num else None
+    loose = place_under_heading(reading.loose)  # before merging: each printing of a heading keeps its own score
+    reading.drafts = merge_duplicates(reading.drafts, loose)
     _join_scorecard(reading)
-    loose = place_by_geometry(reading.loose, reading.drafts)
-    loose = place_under_heading(loose)
+    loose = place_by_geometry(loose, reading.drafts)
     loose = place_below_heading(loose, reading.drafts)
     loose = place_by_max_score(loose, reading.drafts, catalog, cycle)
     return finish_report(
@@ -81,6 +97,43 @@ def parse_blocks(
         framework=reading.framework, cycle_label=reading.cycle_label, city=reading.city, state=reading.state,
         drafts=reading.drafts, loose=loose, totals=reading.totals,
     )
+
+
+def merge_heading_fragments(blocks: list[Block]) -> list[Block]:
+    """Return blocks with a heading wrapped over two PDF lines joined, when only the joined text is a heading.
+
+    "… Centre data use (Indicator" + "3.d)" is one heading; two headings that each match stay apart.
+    """
+    merged: list[Block] = []
+    for block in blocks:
+        head = merged[-1] if merged else None
+        if head is not None and _wrapped_heading(head, block):
+            merged[-1] = _joined(head, block)
+            continue
+        merged.append(block)
+    return merged
+
+
+def _joined(head: Block, block: Block) -> Block:
+    """Return a heading block continued by the next line: texts joined, boxes united, the head's place kept."""
+    box = head.bbox
+    if head.bbox is not None and block.bbox is not None:
+        box = (min(head.bbox[0], block.bbox[0]), head.bbox[1], max(head.bbox[2], block.bbox[2]), block.bbox[3])
+    return replace(head, text=f"{head.text} {block.text}", bbox=box)
+
+
+def _wrapped_heading(head: Block, block: Block) -> bool:
+    """Return True when ``block`` is the second line of the heading ``head`` that alone is no heading."""
+    if head.kind != "heading" or block.kind != "heading" or head.bbox is None or block.bbox is None:
+        return False
+    gap = block.bbox[1] - head.bbox[3]
+    if head.page != block.page or abs(head.bbox[0] - block.bbox[0]) > 3.0:
+        return False
+    if not -1.0 <= gap <= CONTINUATION_GAP * (block.bbox[3] - block.bbox[1]):
+        return False
+    if g.match_heading(head.text, allow_bare=True) or g.match_heading(block.text, allow_bare=True):
+        return False
+    return g.match_heading(f"{head.text} {block.text}", allow_bare=True) is not None
 
 
 def _row_key(block: Block) -> tuple[int, int] | None:
@@ -131,19 +184,31 @@ def _read_metadata_cells(cells: list[Block], reading: Reading) -> None:
     for key, group in groupby(cells, key=_row_key):
         texts = [g.clean_text(c.text) for c in group]
         for label, value in zip(texts, texts[1:]):
-            name = label.lower().rstrip(":").strip()
-            if name in ("city", "city name", "name of the city") and not reading.city:
+            field_name = g.match_metadata_label(label)
+            if field_name == "city" and not reading.city:
                 reading.city = value or None
-            elif name in ("state", "state/ut", "state name") and not reading.state:
+            elif field_name == "state" and not reading.state:
                 reading.state = value or None
+            elif field_name == "cycle" and not reading.cycle_label and value:
+                found = g.match_cycle(value)
+                bare = None if found else g.match_cycle(f"Cycle {value}")  # "Assessment cycle | 2"
+                if found or bare:
+                    reading.cycle_label, reading.cycle_num = (found[0], found[1]) if found else (value, bare[1])
 
 
 def _read_block(block: Block, reading: Reading, noise: set[str]) -> None:
-    """Read one non-table block."""
-    if block.kind in ("header", "footer"):
+    """Read one non-table block (contents-page entries are skipped: they are not headings)."""
+    if block.kind in ("header", "footer") or _is_contents_entry(block):
         return
     for line in _lines(block):
         _read_line(line, block, reading, noise)
+
+
+def _is_contents_entry(block: Block) -> bool:
+    """Return True for a table-of-contents entry: a TOC paragraph style, or dot leaders and a page number."""
+    if block.style and block.style.lower().startswith("toc") and "heading" not in block.style.lower():
+        return True
+    return "\n" not in block.text.strip() and g.is_toc_entry(block.text)
 
 
 def _lines(block: Block) -> list[str]:
@@ -156,17 +221,25 @@ def _lines(block: Block) -> list[str]:
 def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> None:
     """Classify one line of text and add it to the reading."""
     text = g.clean_text(line)
-    if not text or text in noise or g.is_page_number(text):
-        return
+    if not text or text in noise or g.is_score_label(text):
+        return  # a lone "Score:" label keeps the heading above it the last thing read
     heading = g.match_heading(text, allow_bare=block.kind == "heading")
     if heading and len(heading.title) <= MAX_HEADING_TITLE:
         _open(heading, block, reading, g.split_heading_score(text), "same_line")
         return
+    if _continues_heading(text, block, reading):
+        return
+    if g.is_page_number(text) and not (reading.last == "heading" and g.match_score(text)):
+        return  # "3 / 9" is a page number, unless it stands right under a heading ("20/20", its score)
     score = g.match_score(text)
     if score:
         _score(score, block, reading)
         return
     if _read_total(text, block, reading) or _is_metadata(text):
+        return
+    pillar = g.match_pillar_heading(text)
+    if pillar is not None:
+        reading.pillar, reading.last = pillar, "pillar"
         return
     entry = g.match_scorecard_line(text)
     if entry:
@@ -185,8 +258,70 @@ def _open(heading: g.Heading, block: Block, reading: Reading, score: g.Score | N
     reading.last = "heading"
 
 
+def _continues_heading(text: str, block: Block, reading: Reading) -> bool:
+    """Extend the current heading with its wrapped second line ("… Datasets on" / "SCODP (12/30)"); True if so.
+
+    Only right below a heading that has no score yet: a heading-styled PDF line at its left edge within
+    a line height, or the next text line when the title breaks off mid-phrase; the whole heading is
+    then read again for its title and score.
+    """
+    current = reading.current
+    if current is None or current.score is not None or reading.last != "heading":
+        return False
+    head = current.block
+    if not (_wrapped_text_line(head, block, current.title, text) or _wrapped_pdf_line(head, block)):
+        return False
+    if g.match_score(text) or g.match_pillar_heading(text) is not None or g.match_pillar_total(text) \
+            or _is_metadata(text):
+        return False  # a score line of its own, or a pillar heading: not the rest of this heading
+    whole = f"{head.text} {text}"
+    heading = g.match_heading(whole, allow_bare=True)
+    if heading is None or heading.code != current.code or len(heading.title) > MAX_HEADING_TITLE:
+        return False
+    current.title = heading.title
+    current.block = _joined(head, block)
+    score = g.split_heading_score(whole)
+    if score:
+        current.attach(score, current.block, "same_line")
+    return True
+
+
+def _wrapped_pdf_line(head: Block, block: Block) -> bool:
+    """Return True for a heading-styled PDF line right below a heading line, at its left edge."""
+    if block.kind != "heading" or head.kind != "heading" or head.bbox is None or block.bbox is None:
+        return False
+    line_height = max(block.bbox[3] - block.bbox[1], 1.0)
+    gap = block.bbox[1] - head.bbox[3]
+    return head.page == block.page and abs(block.bbox[0] - head.bbox[0]) <= 3.0 and (
+        -1.0 <= gap <= CONTINUATION_GAP * line_height)
+
+
+def _wrapped_text_line(head: Block, block: Block, title: str, text: str) -> bool:
+    """Return True for a short text line on the very next line after a heading whose title runs on.
+
+    The title must break off mid-phrase: the line starts in lower case ("… Data team and capacity" /
+    "building"), the title ends on a word that cannot end it ("… Datasets on" / "SCODP"), or the line
+    is a few words without a full stop ("Initiative"); a sentence ("Adopt the policy.") is text.
+    """
+    dangling = re.search(r"\b(?:of|on|for|and|in|to|the|with|by|&|-|\u2013)$", title, re.IGNORECASE)
+    return (
+        head.line is not None and block.line == head.line + 1 and block.kind == "paragraph"
+        and len(text) <= WRAPPED_TITLE_MAX and not re.search(r"[.:;!?)]$", title)
+        and not g.strip_bullet(text)[0] and not re.search(r"[.!?]$", text)
+        and (text[:1].islower() or bool(dangling) or len(text.split()) <= WRAPPED_TITLE_WORDS)
+    )
+
+
 def _score(score: g.Score, block: Block, reading: Reading) -> None:
-    """Keep a score line for placement, noting whether it came right after a heading."""
+    """Keep a score line for placement, noting whether it came right after a heading.
+
+    A score right under a pillar heading, out of a pillar's worth of marks, is that pillar's total.
+    """
+    if reading.last == "pillar" and score.max_score and score.max_score >= PILLAR_TOTAL_MIN_MAX:
+        reading.totals.append(PrintedTotal(reading.pillar, score.score or 0.0, score.max_score,
+                                           provenance_of(block)))
+        reading.last = "score"
+        return
     reading.seq += 1
     direct = reading.last == "heading"
     reading.loose.append(LooseScore(score, block, reading.seq, reading.current, direct))
@@ -244,9 +379,18 @@ def _wraps(reading: Reading, block: Block) -> bool:
 def _read_table_row(cells: list[Block], reading: Reading) -> None:
     """Read one table row: a scorecard row, a heading|score row, metadata, or content cells."""
     texts = [g.clean_text(c.text) for c in cells]
-    entry = g.match_scorecard_cells(texts)
+    order = g.scorecard_max_first(texts)
+    if order is not None:
+        reading.max_first = order
+        return
+    entry = g.match_scorecard_cells(texts, max_first=reading.max_first)
+    total = None if entry else g.match_total_cells(texts, max_first=reading.max_first)
+    if total:
+        reading.totals.append(PrintedTotal(total[0], total[1], total[2], provenance_of(cells[-1])))
+        return
     if entry:
-        score_cell = next((c for c in reversed(cells) if g.clean_text(c.text)), cells[-1])
+        filled = [c for c in cells if g.clean_text(c.text)] or cells
+        score_cell = filled[-1] if reading.max_first or len(filled) < 2 else filled[-2]  # the score, not the max
         reading.scorecard.append((entry[0], entry[1], score_cell))
         return
     heading_cell = next((c for c in cells if g.match_heading(c.text, allow_bare=True)), None)

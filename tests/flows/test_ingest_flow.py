@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+from prefect.artifacts import Artifact
 from pydantic import SecretStr
 from sqlalchemy import text
 
@@ -43,3 +44,20 @@ def test_parse_batch_logic_runs_without_prefect_via_fn():
 
 def test_chunks_split_into_batches_of_the_given_size():
     assert chunks(["a", "b", "c"], 2) == [["a", "b"], ["c"]]
+
+
+def test_each_ingest_is_recorded_in_ingest_run_and_published_as_an_artifact(prefect_harness, db_url, db_engine, tmp_path):
+    folder = tmp_path / "r"
+    folder.mkdir()
+    shutil.copy(SEED_TXT, folder / "imphal.txt")
+    (folder / "empty.pdf").write_bytes(b"")
+    first = ingest_reports([str(folder)], db_url=SecretStr(db_url), workers=0)
+    second = ingest_reports([str(folder), str(SEED_TXT)], db_url=SecretStr(db_url), workers=0)
+    assert second.counts() == {"skipped": 1, "failed": 1, "duplicate": 1}
+    with db_engine.connect() as conn:
+        runs = conn.execute(text("select id, folder, n_loaded, n_skipped, n_failed, n_duplicate from ingest_run "
+                                 "where finished_at is not null and duration_s >= 0 order by id")).all()
+    assert [tuple(r) for r in runs] == [(first.run_id, str(folder), 1, 0, 1, 0),
+                                        (second.run_id, f"{folder}:{SEED_TXT}", 0, 1, 1, 1)]
+    artifact = Artifact.get("ingest-summary")
+    assert f"ingest_run id {second.run_id}" in artifact.data and "empty.pdf" in artifact.data

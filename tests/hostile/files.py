@@ -1,8 +1,8 @@
 """Hostile and broken inputs, generated into a folder, each with the failure it must give.
 
-``build_folder(folder)`` writes every bad file next to a few good reports and returns one
-``Expected`` per file: the ``ReportError.reason`` it must fail with (``"ok"`` for a good report)
-and a substring its one-line message must contain. ``FOLDER_OPTIONS`` are the options the whole
+``CASES`` lists every file: its name, the ``ReportError.reason`` it must fail with (``"ok"`` for
+a good report), a substring its one-line message must contain, and how to write it;
+``build_folder(folder)`` writes them all next to each other. ``FOLDER_OPTIONS`` are the options the whole
 folder is parsed with (a small ``max_bytes`` so the over-size file is refused).
 ``write_slow_txt`` / ``write_hog_txt`` make the documents for the time and memory limits, which
 need their own options. Run ``python -m tests.hostile.files OUT`` to look at the files by hand.
@@ -16,6 +16,7 @@ import random
 import stat
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,21 +31,6 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-@dataclass(frozen=True)
-class Expected:
-    """One generated file: its name in the folder, the reason it must fail with, and a message substring."""
-
-    name: str
-    reason: str  # a ReportError.reason, or "ok" for a good report
-    says: str = ""  # the one-line failure message must contain this
-    city: str | None = None  # for good reports: the city they must load as
-
-    @property
-    def ok(self) -> bool:
-        """Return True for a good report."""
-        return self.reason == "ok"
-
-
 # ---------------------------------------------------------------- good content
 
 
@@ -57,9 +43,9 @@ def report_text(city: str = "Imphal", state: str = "Manipur") -> str:
 def pdf_bytes(lines: list[str], *, encrypt: str | None = None, pages_of_boxes: int = 0) -> bytes:
     """Return a PDF with the lines drawn as text (wrapped, paginated); optionally encrypted or text-free."""
     from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen import canvas
-    from reportlab.lib.pdfencrypt import StandardEncryption
 
     out = io.BytesIO()
     enc = StandardEncryption(encrypt, canPrint=0) if encrypt else None
@@ -92,6 +78,21 @@ def _draw_scan(pdf, width: float, height: float) -> None:
     for i in range(12):
         pdf.setFillGray(rng.random())
         pdf.rect(72, 300 - i * 18, 40 + rng.random() * 380, 10, stroke=0, fill=1)
+
+
+def ruled_grid_pdf() -> bytes:
+    """Return a one-page PDF of an empty ruled form (a table grid, no text): a scan's blank template."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4, invariant=1)
+    for row in range(6):
+        for col in range(4):
+            pdf.rect(72 + col * 110, 600 - row * 30, 110, 30, stroke=1, fill=0)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
 
 
 def _png(w: int, h: int, rng: random.Random) -> bytes:
@@ -165,8 +166,8 @@ def write_bomb_docx(path: Path, *, size: int = BOMB_BYTES) -> None:
             member.write(tail)
 
 
-def write_slow_txt(path: Path, *, indicators: int = 20_000) -> None:
-    """Write a report-shaped TXT (a few MB) that takes seconds to parse: many indicators and paragraphs."""
+def write_slow_txt(path: Path, *, indicators: int = 10_000) -> None:
+    """Write a report-shaped TXT (~1.4 MB) that takes ~20 s to parse: placing 10,000 scores is quadratic."""
     lines = ["Data Maturity Assessment Framework Cycle 2.0", "City: Pune | State: Maharashtra", ""]
     for i in range(indicators):
         pillar, letter = 1 + i % 5, "abcdefghijklmnopqrstuvwxyz"[i // 5 % 26]
@@ -188,59 +189,108 @@ def write_hog_txt(path: Path, *, megabytes: int = 40) -> None:
 # ---------------------------------------------------------------- the folder
 
 
-def build_folder(folder: Path) -> list[Expected]:
-    """Write every bad file and the good reports into ``folder``; return what each must give."""
-    folder.mkdir(parents=True, exist_ok=True)
-    made: list[Expected] = []
+@dataclass(frozen=True)
+class Case:
+    """One file of the hostile folder: how to write it, and what parsing it must give."""
 
-    def put(name: str, data: bytes | str, reason: str, says: str = "", city: str | None = None) -> None:
-        path = folder / name
+    name: str
+    reason: str  # a ReportError.reason, or "ok" for a good report
+    says: str  # the one-line failure message must contain this ("" for a good report)
+    write: Callable[[Path], None]
+    city: str | None = None  # a good report must load as this city
+    as_user_only: bool = False  # only meaningful when not running as root
+
+    @property
+    def ok(self) -> bool:
+        """Return True for a good report."""
+        return self.reason == "ok"
+
+
+def _bytes(make: Callable[[], bytes | str]) -> Callable[[Path], None]:
+    """Return a writer that puts the made bytes (or UTF-8 text) at a path."""
+    def write(path: Path) -> None:
+        data = make()
         path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        made.append(Expected(name, reason, says, city))
+    return write
 
-    # Good reports, names with spaces and non-ASCII characters: each a different city.
-    put("imphal_manipur_cycle2.txt", report_text(), "ok", city="Imphal")
-    put("Pune report – cycle 2 ü.txt", report_text("Pune", "Maharashtra"), "ok", city="Pune")
-    put("Surat city report (final).txt", report_text("Surat", "Gujarat"), "ok", city="Surat")
-    put("भोपाल रिपोर्ट.pdf", pdf_bytes(report_text("Bhopal", "Madhya Pradesh").splitlines()), "ok", city="Bhopal")
 
-    full = pdf_bytes(report_text("Indore", "Madhya Pradesh").splitlines())
-    put("empty.pdf", b"", "empty", "0 bytes")
-    put("truncated.pdf", full[: len(full) // 2], "corrupt", "truncated")
-    put("encrypted.pdf", pdf_bytes(report_text("Nagpur", "Maharashtra").splitlines(), encrypt=PASSWORD),
-        "encrypted", "password-protected")
-    put("scanned.pdf", pdf_bytes([], pages_of_boxes=2), "no_text_layer", "looks scanned")
-    put("minutes.pdf", pdf_bytes(["Minutes of the review meeting", "Attendees: the city team",
-                                  "The meeting discussed drainage works and street lighting."]),
-        "not_a_report", "not a DMAF report")
-    put("circular.docx", docx_bytes(["Office circular", "All staff are requested to attend the training."]),
-        "not_a_report", "not a DMAF report")
-    put("notes.docx", "Meeting notes\nThese notes were saved as text and renamed.\n",
-        "unsupported_format", "plain text")
-    put("old word file.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), "unsupported_format", "legacy .doc")
-    base = docx_bytes(["Data Maturity Assessment Framework Cycle 2.0"])
-    put("laughs.docx", _with_document_xml(base, billion_laughs_xml().encode()), "unsafe", "entity")
-    put("laughs after comment.docx", _with_document_xml(base, billion_laughs_xml(comment_bytes=100_000).encode()),
-        "unsafe", "entity")
-    put("laughs utf16.docx", _with_document_xml(base, billion_laughs_xml().replace('"UTF-8"', '"UTF-16"')
-                                                .encode("utf-16")), "unsafe", "entity")
-    write_bomb_docx(folder / "bomb.docx")
-    made.append(Expected("bomb.docx", "unsafe", "decompression bomb"))
-    put("binary.txt", random.Random(1).randbytes(64 * 1024), "undecodable", "not text")
-    big = report_text("Pune", "Maharashtra") + "\n" + ("Padding line of an oversized export.\n" * 40_000)
-    put("oversized report.txt", big, "too_large", "over the limit")
+def _report_pdf(city: str, state: str, **kw) -> Callable[[], bytes]:
+    """Return a maker of the seed report as a PDF, retitled for a city."""
+    return lambda: pdf_bytes(report_text(city, state).splitlines(), **kw)
 
-    # Files the operating system will not hand over (true as root too).
-    (folder / "dangling.pdf").symlink_to(folder / "no such file.pdf")
-    made.append(Expected("dangling.pdf", "unreadable", "No such file"))
-    (folder / "self loop.txt").symlink_to("self loop.txt")
-    made.append(Expected("self loop.txt", "unreadable", "symbolic links"))
-    os.mkfifo(folder / "pipe.txt")
-    made.append(Expected("pipe.txt", "unreadable", "not a regular file"))
-    if not IS_ROOT:  # as root, permissions do not stop a read: the cases above stand in for it
-        put("locked.pdf", full, "unreadable", "Permission denied")
-        os.chmod(folder / "locked.pdf", 0)
-    (folder / "loop").symlink_to(".", target_is_directory=True)  # a folder loop: discovery must not follow it
+
+def _truncated() -> bytes:
+    """Return the first half of a valid report PDF."""
+    full = _report_pdf("Indore", "Madhya Pradesh")()
+    return full[: len(full) // 2]
+
+
+def _laughs(*, comment_bytes: int = 0, utf16: bool = False) -> Callable[[], bytes]:
+    """Return a maker of a Word package whose document.xml is a billion-laughs payload."""
+    def make() -> bytes:
+        xml = billion_laughs_xml(comment_bytes=comment_bytes)
+        data = xml.replace('"UTF-8"', '"UTF-16"').encode("utf-16") if utf16 else xml.encode()
+        return _with_document_xml(docx_bytes(["Data Maturity Assessment Framework Cycle 2.0"]), data)
+    return make
+
+
+def _symlink(target: str) -> Callable[[Path], None]:
+    """Return a writer that makes a symbolic link to ``target`` (relative to the link's folder)."""
+    return lambda path: path.symlink_to(target)
+
+
+def _locked(path: Path) -> None:
+    """Write a report PDF nobody may read (chmod 000)."""
+    path.write_bytes(_report_pdf("Indore", "Madhya Pradesh")())
+    os.chmod(path, 0)
+
+
+GOOD_CASES = (
+    Case("imphal_manipur_cycle2.txt", "ok", "", _bytes(report_text), city="Imphal"),
+    Case("Pune report – cycle 2 ü.txt", "ok", "", _bytes(lambda: report_text("Pune", "Maharashtra")), city="Pune"),
+    Case("Surat city report (final).txt", "ok", "", _bytes(lambda: report_text("Surat", "Gujarat")), city="Surat"),
+    Case("भोपाल रिपोर्ट.pdf", "ok", "", _bytes(_report_pdf("Bhopal", "Madhya Pradesh")), city="Bhopal"),
+)
+BAD_CASES = (
+    Case("empty.pdf", "empty", "0 bytes", _bytes(lambda: b"")),
+    Case("truncated.pdf", "corrupt", "truncated", _bytes(_truncated)),
+    Case("encrypted.pdf", "encrypted", "password-protected",
+         _bytes(_report_pdf("Nagpur", "Maharashtra", encrypt=PASSWORD)), city="Nagpur"),
+    Case("scanned.pdf", "no_text_layer", "looks scanned", _bytes(lambda: pdf_bytes([], pages_of_boxes=2))),
+    Case("scanned form.pdf", "no_text_layer", "looks scanned", _bytes(ruled_grid_pdf)),
+    Case("minutes.pdf", "not_a_report", "not a DMAF report", _bytes(lambda: pdf_bytes([
+        "Minutes of the review meeting", "Attendees: the city team",
+        "The meeting discussed drainage works and street lighting."]))),
+    Case("circular.docx", "not_a_report", "not a DMAF report", _bytes(lambda: docx_bytes([
+        "Office circular", "All staff are requested to attend the training on Monday."]))),
+    Case("notes.docx", "unsupported_format", "plain text",
+         _bytes(lambda: "Meeting notes\nThese notes were saved as text and renamed.\n")),
+    Case("old word file.docx", "unsupported_format", "legacy .doc",
+         _bytes(lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))),
+    Case("laughs.docx", "unsafe", "DOCTYPE", _bytes(_laughs())),
+    Case("laughs after comment.docx", "unsafe", "DOCTYPE", _bytes(_laughs(comment_bytes=100_000))),
+    Case("laughs utf16.docx", "unsafe", "DOCTYPE", _bytes(_laughs(utf16=True))),
+    Case("bomb.docx", "unsafe", "decompression bomb", write_bomb_docx),
+    Case("binary.txt", "undecodable", "not text", _bytes(lambda: random.Random(1).randbytes(64 * 1024))),
+    Case("oversized report.txt", "too_large", "over the limit", _bytes(
+        lambda: report_text("Pune", "Maharashtra") + "\n" + "Padding line of an oversized export.\n" * 40_000)),
+    # Files the operating system will not hand over, as root too.
+    Case("dangling.pdf", "unreadable", "No such file", _symlink("no such file.pdf")),
+    Case("self loop.txt", "unreadable", "symbolic links", _symlink("self loop.txt")),
+    Case("pipe.txt", "unreadable", "FIFO", lambda path: os.mkfifo(path)),
+    Case("locked.pdf", "unreadable", "Permission denied", _locked, as_user_only=True),
+)
+CASES = GOOD_CASES + BAD_CASES
+LOOP = "loop"  # a link from the folder to itself: discovery must not follow it
+
+
+def build_folder(folder: Path) -> list[Case]:
+    """Write every case that applies here (chmod cannot stop root) into ``folder``; return them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made = [case for case in CASES if not (case.as_user_only and IS_ROOT)]
+    for case in made:
+        case.write(folder / case.name)
+    (folder / LOOP).symlink_to(".", target_is_directory=True)
     return made
 
 

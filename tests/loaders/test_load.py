@@ -50,7 +50,7 @@ def test_a_loaded_report_shows_21_indicators_and_10_of_500(db_engine: Engine, tm
     scores = view_rows(db_engine, "indicator_scores")
     assert len(scores) == 21
     assert {r[0] for r in scores} == {"Imphal"} and {r[1] for r in scores} == {"Manipur"}
-    assert view_rows(db_engine, "city_scores") == [("Imphal", "Manipur", 2, 10.0, 500.0)]
+    assert view_rows(db_engine, "city_scores") == [("Imphal", "Manipur", 2, 10.0, 500.0, 1, None)]
     pillars = view_rows(db_engine, "pillar_scores")
     assert [(p[3], p[4], p[5], p[6]) for p in pillars] == [
         (1, "Policy", 0.0, 100.0), (2, "People", 10.0, 100.0), (3, "Process", 0.0, 100.0),
@@ -91,7 +91,7 @@ def test_a_missing_score_is_null_and_counts_as_zero_but_its_maximum_still_counts
             "SELECT location, line FROM score_provenance WHERE indicator_code = '2.a'").one()
     assert score is None
     assert tuple(provenance) == ("line 39", 39)  # the heading's place when the score has none
-    assert view_rows(db_engine, "city_scores") == [("Imphal", "Manipur", 2, 12.5, 500.0)]
+    assert view_rows(db_engine, "city_scores") == [("Imphal", "Manipur", 2, 12.5, 500.0, 1, None)]
 
 
 def test_loading_the_same_file_twice_changes_nothing(db_engine: Engine) -> None:
@@ -127,7 +127,7 @@ def test_new_content_for_the_same_city_and_cycle_supersedes_the_old_version(db_e
     new = _load(db_engine, "/r/2022/imphal.txt", imphal_report(scores={"1.a": 30.0}))
     assert (old.status, new.status) == ("loaded", "loaded")
     assert len(view_rows(db_engine, "indicator_scores")) == 21
-    assert view_rows(db_engine, "city_scores") == [("Imphal", "Manipur", 2, 40.0, 500.0)]
+    assert view_rows(db_engine, "city_scores") == [("Imphal", "Manipur", 2, 40.0, 500.0, 1, None)]
     assert {r[11] for r in view_rows(db_engine, "indicator_scores")} == {"/r/2022/imphal.txt"}
     versions = {r[3]: (bool(r[5]), r[6]) for r in view_rows(db_engine, "report_versions")}
     assert versions["/r/2022/imphal.txt"] == (True, "the version loaded most recently")
@@ -213,7 +213,8 @@ def test_replace_facts_rebuilds_a_version_without_duplicating_rows(db_engine: En
     outcome = replace_facts(db_engine, sha256=sha, report=imphal_report(scores={"5.d": 20.0}),
                             parser_version="test-2")
     assert (outcome.status, outcome.report_version_id) == ("reprocessed", loaded.report_version_id)
-    assert table_counts(db_engine) == counts
+    # the new 5.d score no longer adds up to the printed pillar 5 total: one quality issue, nothing duplicated
+    assert table_counts(db_engine) == counts | {"quality_issue": 1}
     assert view_rows(db_engine, "city_scores")[0][3] == 30.0
     assert stale_versions(db_engine, parser_version="test-2") == []
 

@@ -49,7 +49,8 @@ def test_a_backup_never_overwrites_by_accident(loaded: Engine, db_url: str, tmp_
 
 
 def test_pg_dump_missing_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Without pg_dump on PATH, a PostgreSQL backup says what to install."""
+    """Without pg_dump on PATH nor in the usual folders, a PostgreSQL backup says what to install."""
     monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr("warehouse.backup.PG_DUMP_DIRS", ())
     with pytest.raises(BackupError, match="pg_dump is not on PATH"):
         backup("postgresql+psycopg://u:secret@127.0.0.1:1/db", tmp_path / "x.dump")

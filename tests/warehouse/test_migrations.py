@@ -42,14 +42,23 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
     expected = {
         "indicator_scores": ["city", "state", "cycle", "cycle_label", "pillar_no", "pillar", "indicator_code",
                              "indicator_title", "score", "max_score", "recommendation", "source_file"],
-        "pillar_scores": ["city", "state", "cycle", "pillar_no", "pillar", "score", "max_score"],
-        "city_scores": ["city", "state", "cycle", "score", "max_score"],
+        "pillar_scores": ["city", "state", "cycle", "pillar_no", "pillar", "score", "max_score", "rank", "change"],
+        "city_scores": ["city", "state", "cycle", "score", "max_score", "rank", "change"],
         "source_documents": ["path", "sha256", "format", "status", "error", "loaded_at"],
         "score_provenance": ["city", "cycle", "indicator_code", "score", "source_file", "format", "page", "x0",
                              "top", "x1", "bottom", "line", "location", "score_method"],
         "report_versions": ["city", "cycle", "sha256", "source_file", "loaded_at", "is_current",
                             "current_reason"],
         "parse_warnings": ["source_file", "city", "cycle", "code", "message", "indicator", "location"],
+        "indicator_crosswalk": ["cycle", "pillar_no", "indicator_code", "indicator_title", "in_catalog",
+                                "indicator_key", "key_method", "key_similarity"],
+        "indicator_trends": ["city", "state", "indicator_key", "indicator_title", "cycle", "score", "max_score",
+                             "pct", "change", "pct_change", "pillar_no", "indicator_code"],
+        "national_pillar_stats": ["cycle", "pillar_no", "pillar", "n", "average", "median", "min", "max",
+                                  "stddev", "max_score"],
+        "national_indicator_stats": ["cycle", "pillar_no", "indicator_key", "indicator_title", "n", "average",
+                                     "median", "min", "max", "stddev", "max_score"],
+        "quality_issues": ["source_file", "city", "cycle", "severity", "rule", "message", "indicator"],
     }
     with db_engine.connect() as conn:
         for view, columns in expected.items():

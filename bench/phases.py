@@ -1,0 +1,187 @@
+"""The benchmark's measurements, each run in a fresh process so its memory peak is its own.
+
+``python -m bench.phases PHASE --corpus DIR --json OUT [--workers K]`` writes one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from bench.corpus import FORMATS, MANIFEST
+from bench.measure import Stopwatch, max_rss_mb
+
+
+def _manifest(corpus: Path) -> list[dict]:
+    """Return the corpus manifest entries in the order ``dmaf`` discovers the files."""
+    entries = json.loads((corpus / MANIFEST).read_text(encoding="utf-8"))
+    return sorted(entries, key=lambda e: e["path"])
+
+
+def _rates(entries: list[dict], wall_s: float) -> dict:
+    """Return documents/s and PDF pages/s for a set of documents parsed in ``wall_s``."""
+    pages = sum(e["pages"] or 0 for e in entries)
+    out = {"docs": len(entries), "docs_per_s": round(len(entries) / wall_s, 2) if wall_s else None}
+    if pages:
+        out |= {"pdf_pages": pages, "pdf_pages_per_s": round(pages / wall_s, 2) if wall_s else None}
+    return out
+
+
+def phase_serial(corpus: Path, workers: int) -> dict:
+    """The ``dmaf parse`` path: ``parse_path`` on each file in this process, per format."""
+    from dmaf.pipeline import ParseOptions, parse_path
+
+    options, out, failed = ParseOptions(), {}, 0
+    by_format = defaultdict(list)
+    for e in _manifest(corpus):
+        by_format[e["format"]].append(e)
+    with Stopwatch() as total:
+        for fmt in FORMATS:
+            with Stopwatch() as sw:
+                for e in by_format[fmt]:
+                    failed += parse_path(e["path"], options).failure is not None
+            out[fmt] = sw.result.to_dict() | _rates(by_format[fmt], sw.result.wall_s)
+    out["all"] = total.result.to_dict() | _rates(_manifest(corpus), total.result.wall_s) | {"failed": failed}
+    return out
+
+
+def phase_pool(corpus: Path, workers: int) -> dict:
+    """``dmaf.isolation.parse_files`` with ``workers`` processes: each format alone, then all files mixed."""
+    from dmaf.isolation import parse_files
+    from dmaf.pipeline import ParseOptions
+
+    options, out = ParseOptions(), {}
+    entries = _manifest(corpus)
+    for fmt in (*FORMATS, "all"):
+        chosen = [e for e in entries if fmt == "all" or e["format"] == fmt]
+        with Stopwatch() as sw:
+            failed = sum(o.failure is not None for o in parse_files([e["path"] for e in chosen], options,
+                                                                     workers=workers))
+        out[fmt] = sw.result.to_dict() | _rates(chosen, sw.result.wall_s) | {"failed": failed}
+    return out
+
+
+def phase_ingest(corpus: Path, workers: int, batch_size: int, parallel_batches: int) -> dict:
+    """The ingest flow into a fresh SQLite warehouse under Prefect's test harness, then a no-op refresh."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600")
+    from prefect.testing.utilities import prefect_test_harness
+    from pydantic import SecretStr
+
+    from flows.ingest import ingest_reports
+
+    db = corpus.parent / f"warehouse-{corpus.name}.db"
+    db.unlink(missing_ok=True)
+    url = SecretStr(f"sqlite:///{db}")
+    started = time.perf_counter()
+    with prefect_test_harness(server_startup_timeout=600):
+        startup_s = time.perf_counter() - started
+        with Stopwatch() as full:
+            summary = ingest_reports([str(corpus)], db_url=url, workers=workers, batch_size=batch_size,
+                                     parallel_batches=parallel_batches)
+        how, refresh = _refresh(corpus, url, workers, batch_size, parallel_batches)
+    return {
+        "runner": "prefect_test_harness (temporary API server, started before timing)",
+        "harness_startup_s": round(startup_s, 2), "workers": workers, "batch_size": batch_size,
+        "parallel_batches": parallel_batches,
+        "full": full.result.to_dict() | {"counts": summary.counts()} | _rates(_manifest(corpus), full.result.wall_s),
+        "refresh": refresh | {"how": how},
+    }
+
+
+def _refresh(corpus: Path, url, workers: int, batch_size: int, parallel_batches: int) -> tuple[str, dict]:
+    """Run a no-op refresh over the unchanged corpus: ``refresh_reports`` if it exists, else ingest again."""
+    import inspect
+
+    try:
+        from flows.refresh import refresh_reports
+    except ImportError:
+        refresh_reports = None
+    if refresh_reports is not None:
+        known = {"folder": str(corpus), "paths": [str(corpus)], "db_url": url, "workers": workers,
+                 "batch_size": batch_size, "parallel_batches": parallel_batches}
+        accepted = inspect.signature(refresh_reports.fn).parameters
+        kwargs = {k: v for k, v in known.items() if k in accepted}
+        with Stopwatch() as sw:
+            result = refresh_reports(**kwargs)
+        counts = result.counts() if hasattr(result, "counts") else str(result)[:300]
+        return "flows.refresh.refresh_reports", sw.result.to_dict() | {"counts": counts}
+    from flows.ingest import ingest_reports
+
+    with Stopwatch() as sw:
+        summary = ingest_reports([str(corpus)], db_url=url, workers=workers, batch_size=batch_size,
+                                 parallel_batches=parallel_batches)
+    return "second ingest_reports run (its skip path)", sw.result.to_dict() | {"counts": summary.counts()}
+
+
+def phase_pdfpath(corpus: Path, workers: int, limit: int = 40) -> dict:
+    """CPU ms per PDF page: pdfplumber's extract_words (the floor), our extract_pdf with and without pdfium words."""
+    import pdfplumber
+    import pypdfium2
+
+    import extractors.pdf as pdf_module
+    from extractors.pdf import extract_pdf
+
+    paths = [e["path"] for e in _manifest(corpus) if e["format"] == "pdf"][:limit]
+    pages = 0
+    cpu = {}
+    start = time.process_time()
+    for path in paths:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_words()
+                page.close()
+                pages += 1
+    cpu["pdfplumber_extract_words"] = time.process_time() - start
+    start = time.process_time()
+    for path in paths:
+        doc = pypdfium2.PdfDocument(path)
+        for page in doc:
+            page.get_textpage().get_text_range()
+        doc.close()
+    cpu["pypdfium2_text"] = time.process_time() - start
+    start = time.process_time()
+    for path in paths:
+        extract_pdf(path)
+    cpu["extract_pdf"] = time.process_time() - start
+    fast = pdf_module.open_fast
+    pdf_module.open_fast = lambda *args: None
+    try:
+        start = time.process_time()
+        for path in paths:
+            extract_pdf(path)
+        cpu["extract_pdf_pdfplumber_only"] = time.process_time() - start
+    finally:
+        pdf_module.open_fast = fast
+    per_page = {k: round(1000 * v / max(pages, 1), 2) for k, v in cpu.items()}
+    return {"files": len(paths), "pages": pages, "cpu_ms_per_page": per_page}
+
+
+PHASES = {"serial": phase_serial, "pool": phase_pool, "ingest": phase_ingest, "pdfpath": phase_pdfpath}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run one phase and write its JSON result."""
+    parser = argparse.ArgumentParser(prog="python -m bench.phases")
+    parser.add_argument("phase", choices=sorted(PHASES))
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--json", type=Path, required=True)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--parallel-batches", type=int, default=2)
+    args = parser.parse_args(argv)
+    if args.phase == "ingest":
+        result = phase_ingest(args.corpus, args.workers, args.batch_size, args.parallel_batches)
+    else:
+        result = PHASES[args.phase](args.corpus, args.workers)
+    result["rusage"] = max_rss_mb()
+    args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

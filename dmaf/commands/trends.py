@@ -1,0 +1,213 @@
+"""``dmaf trends``, ``dmaf report`` and ``dmaf export``: read the warehouse's trend views (read-only)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from dmaf.trends.queries import TrendFrames
+
+DB_HELP = "Database URL (default: $DMAF_DATABASE_URL, else SQLite at warehouse/dmaf.db)."
+
+
+def _consoles() -> tuple[Console, Console]:
+    """Return (stdout, stderr) consoles made now, so they follow the current terminal width ($COLUMNS)."""
+    return Console(), Console(stderr=True)
+
+
+def _num(value: object) -> str:
+    """Return a score as short text, or "-" when missing."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "-"
+    return "-" if math.isnan(number) else f"{round(number, 2):g}"
+
+
+def _change(value: object) -> str:
+    """Return a change with its sign and colour markup, or "" when there is none."""
+    text = _num(value)
+    if text == "-":
+        return ""
+    number = float(text)
+    if number > 0:
+        return f"[green]+{text}[/]"
+    return f"[red]{text}[/]" if number < 0 else "0"
+
+
+def _city_tables(frames: TrendFrames, city: str) -> list[Table]:
+    """Return the rich tables of one city: pillars by cycle, then crosswalked indicators."""
+    from rich.markup import escape
+
+    totals = frames.for_city("city_scores", city).sort_values("cycle")
+    cycles = [int(c) for c in totals["cycle"]]
+    sizes = frames.city_scores.groupby("cycle")["city"].nunique()
+    pillars = Table(title=f"{escape(city)} ({escape(str(totals['state'].iloc[0]))}): pillar scores by cycle")
+    pillars.add_column("Pillar")
+    for c in cycles:
+        pillars.add_column(f"Cycle {c}", justify="right")
+        pillars.add_column("change", justify="right")
+    for pillar_no, group in frames.for_city("pillar_scores", city).groupby("pillar_no"):
+        by_cycle = group.set_index("cycle")
+        cells = [f"{int(pillar_no)} {escape(str(group['pillar'].iloc[0]))}"]
+        for c in cycles:
+            row = by_cycle.loc[c] if c in by_cycle.index else None
+            cells += [f"{_num(row['score'])}/{_num(row['max_score'])}", _change(row["change"])] if row is not None \
+                else ["", ""]
+        pillars.add_row(*cells)
+    total_cells = ["[bold]Total (rank)[/]"]
+    for r in totals.itertuples():
+        total_cells += [f"[bold]{_num(r.score)}/{_num(r.max_score)}[/] ({int(r.rank)} of {int(sizes[r.cycle])})",
+                        _change(r.change)]
+    pillars.add_row(*total_cells, end_section=True)
+    indicators = Table(title=f"{escape(city)}: indicators across cycles (crosswalk keys)")
+    for name in ("Key", "Indicator"):
+        indicators.add_column(name)
+    for c in cycles:
+        indicators.add_column(f"Cycle {c}", justify="right")
+    indicators.add_column("latest change", justify="right")
+    for key, group in frames.for_city("indicator_trends", city).groupby("indicator_key", sort=False):
+        by_cycle = group.set_index("cycle")
+        last = group.sort_values("cycle").iloc[-1]
+        cells = [escape(str(key)), escape(str(group["indicator_title"].iloc[0]))]
+        cells += [f"{_num(by_cycle.loc[c, 'score'])}/{_num(by_cycle.loc[c, 'max_score'])}" if c in by_cycle.index
+                  else "" for c in cycles]
+        indicators.add_row(*cells, _change(last["change"]))
+    return [pillars, indicators]
+
+
+def _national_tables(frames: TrendFrames, state: str | None) -> list[Table]:
+    """Return the city totals table (of one state when given) and the national pillar statistics."""
+    from rich.markup import escape
+
+    cycles = frames.cycles()
+    title = "City scores by cycle" + (f" ({escape(state)})" if state else "")
+    cities = Table(title=title)
+    cities.add_column("City")
+    cities.add_column("State")
+    for c in cycles:
+        cities.add_column(f"Cycle {c} (rank)", justify="right")
+        cities.add_column("change", justify="right")
+    for city in frames.cities(state):
+        own = frames.for_city("city_scores", city).set_index("cycle")
+        cells = [escape(city), escape(str(own["state"].iloc[0]))]
+        for c in cycles:
+            if c in own.index:
+                r = own.loc[c]
+                cells += [f"{_num(r['score'])}/{_num(r['max_score'])} ({int(r['rank'])})", _change(r["change"])]
+            else:
+                cells += ["", ""]
+        cities.add_row(*cells)
+    stats = Table(title="National pillar statistics (all cities)")
+    for name in ("Cycle", "Pillar", "n", "average", "median", "min", "max", "std. dev."):
+        stats.add_column(name, justify="left" if name == "Pillar" else "right")
+    for r in frames.national_pillar_stats.itertuples():
+        stats.add_row(str(int(r.cycle)), f"{int(r.pillar_no)} {escape(str(r.pillar))}", str(int(r.n)),
+                      *(_num(getattr(r, k)) for k in ("average", "median", "min", "max", "stddev")))
+    return [cities, stats]
+
+
+def _fail(err: Console, message: object) -> typer.Exit:
+    """Print one error line and return the exit (code 2) to raise."""
+    err.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    return typer.Exit(2)
+
+
+def _load(db: str | None, err: Console) -> TrendFrames:
+    """Return the trend frames of the warehouse, or exit 2 with a clear message."""
+    from dmaf.trends.queries import load_frames, open_warehouse
+    from warehouse.errors import WarehouseError
+
+    try:
+        with open_warehouse(db) as engine:
+            return load_frames(engine)
+    except WarehouseError as exc:
+        raise _fail(err, exc) from None
+
+
+def trends(
+    city: Optional[str] = typer.Option(None, "--city", help="A city (name or alias, e.g. Bangalore)."),
+    state: Optional[str] = typer.Option(None, "--state", help="Only the cities of this state/UT."),
+    out_dir: Path = typer.Option(Path("out/trends"), "--out", help="Folder for the PNG charts."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Show score trends across cycles as tables and write PNG charts (a city's pillars, national spread)."""
+    from dmaf.trends.charts import city_pillar_chart, national_distribution_chart, save_png
+    from dmaf.trends.html_report import slug
+    from dmaf.trends.queries import find_city, find_state
+    from warehouse.errors import WarehouseError
+
+    out, err = _consoles()
+    frames = _load(db, err)
+    try:
+        chosen_state = find_state(frames, state) if state else None
+        chosen_city = find_city(frames, city) if city else None
+    except WarehouseError as exc:
+        raise _fail(err, exc) from None
+    if chosen_city and chosen_state and chosen_city not in frames.cities(chosen_state):
+        raise _fail(err, f"{chosen_city} is not in {chosen_state}")
+    for table in _city_tables(frames, chosen_city) if chosen_city else _national_tables(frames, chosen_state):
+        out.print(table)
+    charted = [chosen_city] if chosen_city else frames.cities(chosen_state) if chosen_state else []
+    taken: set[str] = set()
+    try:
+        written = [save_png(city_pillar_chart(frames.pillar_scores, c), out_dir / f"{slug(c, taken)}_pillars.png")
+                   for c in charted]
+        written.append(save_png(national_distribution_chart(frames.pillar_scores), out_dir / "national_pillars.png"))
+    except OSError as exc:
+        raise _fail(err, f"cannot write the charts to {out_dir}: {exc.strerror or exc}") from None
+    for path in written:
+        out.print(f"chart: {path}", highlight=False, markup=False)
+
+
+def report(
+    out_dir: Path = typer.Option(..., "--out", help="Folder for index.html and one page per city."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Write a static HTML report (overview + one page per city) that opens in any browser, offline."""
+    from dmaf.trends.html_report import write_report
+
+    out, err = _consoles()
+    frames = _load(db, err)
+    try:
+        written = write_report(frames, out_dir)
+    except OSError as exc:
+        raise _fail(err, f"cannot write the report to {out_dir}: {exc.strerror or exc}") from None
+    out.print(f"wrote {len(written)} page(s); open {written[0]}", highlight=False, markup=False)
+
+
+def export(
+    format: str = typer.Option("csv", "--format", help="csv or parquet."),
+    out_dir: Path = typer.Option(..., "--out", help="Folder for one file per view."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Export every public view as a CSV or Parquet file (one file per view)."""
+    from dmaf.trends.export import FORMATS, export_views
+    from dmaf.trends.queries import open_warehouse
+    from warehouse.errors import WarehouseError
+
+    if format not in FORMATS:
+        raise typer.BadParameter("choose csv or parquet", param_hint="--format")
+    out, err = _consoles()
+    try:
+        with open_warehouse(db) as engine:
+            written = export_views(engine, out_dir, format=format)
+    except WarehouseError as exc:
+        raise _fail(err, exc) from None
+    except OSError as exc:
+        raise _fail(err, f"cannot write to {out_dir}: {exc.strerror or exc}") from None
+    for path in written:
+        out.print(str(path), highlight=False, markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``trends``, ``report`` and ``export`` to the CLI."""
+    app.command("trends")(trends)
+    app.command("report")(report)
+    app.command("export")(export)

@@ -1,0 +1,277 @@
+"""A static, self-contained HTML report: an overview page and one page per city.
+
+Pages need no network and no JavaScript: the style is inline and the charts are base64 PNG data URIs.
+Every piece of text from the warehouse is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import math
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dmaf.trends.charts import city_pillar_chart, figure_png, national_distribution_chart
+from dmaf.trends.queries import TrendFrames
+
+STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
+       max-width: 72rem; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }
+h1 { margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; }
+th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f3f5f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.up { color: #17803d; } .down { color: #b3261e; } .muted { color: #666; }
+.rec { white-space: pre-line; max-width: 40rem; }
+.error { color: #b3261e; font-weight: 600; } .warning { color: #9a6700; } .info { color: #555; }
+img.chart { max-width: 100%; height: auto; border: 1px solid #eee; }
+nav a { margin-right: 1rem; }
+"""
+
+
+def esc(value: Any) -> str:
+    """Return any value as escaped HTML text (None and NaN become an empty string)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def fmt_number(value: Any) -> str:
+    """Return a score as short text: 12.5, 40, or an en dash when missing."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    number = float(value)
+    return f"{round(number, 2):g}"
+
+
+def fmt_change(value: Any) -> str:
+    """Return a change as HTML with its sign and colour ("+5", "−2.5"), or an en dash for none."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return '<span class="muted">–</span>'
+    number = round(float(value), 2)
+    if number > 0:
+        return f'<span class="up">+{number:g}</span>'
+    if number < 0:
+        return f'<span class="down">−{abs(number):g}</span>'
+    return "0"
+
+
+def slug(name: str, taken: set[str]) -> str:
+    """Return a file-name-safe, unused slug for a city name ("Port Blair" -> "port-blair")."""
+    base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "city"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _img(png: bytes, alt: str) -> str:
+    """Return an <img> holding a PNG as a data URI."""
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img class="chart" alt="{esc(alt)}" src="data:image/png;base64,{data}">'
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, css: str = "") -> str:
+    """Return a table; headers are escaped here, cells must already be HTML."""
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = "\n".join("<tr>" + "".join(row) + "</tr>" for row in rows)
+    return f'<table class="{esc(css)}"><thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>'
+
+
+def _td(text: str, *, num: bool = False, attrs: str = "") -> str:
+    """Return a cell holding ready HTML."""
+    css = ' class="num"' if num else ""
+    return f"<td{css}{attrs}>{text}</td>"
+
+
+def _page(title: str, body: str) -> str:
+    """Return a complete HTML document."""
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{esc(title)}</title>\n'
+            f"<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+
+
+def _score_of(score: Any, max_score: Any) -> str:
+    """Return "score/max"."""
+    return f"{fmt_number(score)}/{fmt_number(max_score)}"
+
+
+def _cycle_sizes(frames: TrendFrames) -> dict[int, int]:
+    """Return how many cities have a report per cycle."""
+    return {int(c): int(n) for c, n in frames.city_scores.groupby("cycle")["city"].nunique().items()}
+
+
+def _overview_table(frames: TrendFrames, pages: dict[str, str]) -> str:
+    """Return the city × cycle table of totals, ranks and changes."""
+    cycles = frames.cycles()
+    sizes = _cycle_sizes(frames)
+    headers = ["City", "State"] + [h for c in cycles for h in (f"Cycle {c} score", "rank", "change")]
+    rows = []
+    for city in frames.cities():
+        own = frames.for_city("city_scores", city).set_index("cycle")
+        state = own["state"].iloc[0]
+        cells = [_td(f'<a href="{esc(pages[city])}">{esc(city)}</a>'), _td(esc(state))]
+        for c in cycles:
+            if c in own.index:
+                row = own.loc[c]
+                cells += [_td(_score_of(row["score"], row["max_score"]), num=True, attrs=f' data-cycle="{c}"'),
+                          _td(f"{int(row['rank'])} of {sizes[c]}", num=True), _td(fmt_change(row["change"]), num=True)]
+            else:
+                cells += [_td('<span class="muted">no report</span>'), _td(""), _td("")]
+        rows.append(cells)
+    return _table(headers, rows, css="overview")
+
+
+def _stats_table(stats: pd.DataFrame) -> str:
+    """Return the national pillar statistics table."""
+    headers = ["Cycle", "Pillar", "n", "average", "median", "min", "max", "std. dev."]
+    rows = [
+        [_td(esc(int(r.cycle)), num=True), _td(f"{int(r.pillar_no)} {esc(r.pillar)}"), _td(esc(int(r.n)), num=True),
+         *(_td(fmt_number(getattr(r, k)), num=True) for k in ("average", "median", "min", "max", "stddev"))]
+        for r in stats.itertuples()
+    ]
+    return _table(headers, rows, css="stats")
+
+
+def _quality_summary(frames: TrendFrames, pages: dict[str, str]) -> str:
+    """Return the count of quality issues per city and severity."""
+    issues = frames.quality_issues
+    if issues.empty:
+        return "<p>No data-quality issues were recorded.</p>"
+    counts = issues.groupby(["city", "severity"]).size().unstack(fill_value=0)
+    headers = ["City", "errors", "warnings", "info"]
+    rows = [
+        [_td(f'<a href="{esc(pages.get(city, "#"))}">{esc(city)}</a>')]
+        + [_td(esc(int(counts.loc[city].get(s, 0))), num=True) for s in ("error", "warning", "info")]
+        for city in counts.index
+    ]
+    return _table(headers, rows, css="quality")
+
+
+def index_page(frames: TrendFrames, pages: dict[str, str]) -> str:
+    """Return the overview page: every city's totals, national statistics and distribution, quality."""
+    cycles = ", ".join(str(c) for c in frames.cycles())
+    chart = _img(figure_png(national_distribution_chart(frames.pillar_scores)),
+                 "Box plots of every city's pillar scores per cycle")
+    body = f"""<h1>DMAF city performance across cycles</h1>
+<p class="muted">{len(frames.cities())} cities; cycles {esc(cycles)}; {len(frames.city_scores)} reports.
+Scores are out of the maximum shown; rank is within the cycle (ties share a rank); change is against the city's
+previous cycle with a report.</p>
+<h2>City scores</h2>
+{_overview_table(frames, pages)}
+<h2>National distribution of pillar scores</h2>
+{chart}
+{_stats_table(frames.national_pillar_stats)}
+<h2>Data quality</h2>
+{_quality_summary(frames, pages)}"""
+    return _page("DMAF city performance across cycles", body)
+
+
+def _pillar_table(pillars: pd.DataFrame, cycles: list[int]) -> str:
+    """Return one city's pillars × cycles table with changes."""
+    headers = ["Pillar"] + [h for c in cycles for h in (f"Cycle {c}", "rank", "change")]
+    rows = []
+    for pillar_no, group in pillars.groupby("pillar_no", sort=True):
+        by_cycle = group.set_index("cycle")
+        cells = [_td(f"{int(pillar_no)} {esc(group['pillar'].iloc[0])}")]
+        for c in cycles:
+            if c in by_cycle.index:
+                r = by_cycle.loc[c]
+                cells += [_td(_score_of(r["score"], r["max_score"]), num=True), _td(esc(int(r["rank"])), num=True),
+                          _td(fmt_change(r["change"]), num=True)]
+            else:
+                cells += [_td(""), _td(""), _td("")]
+        rows.append(cells)
+    return _table(headers, rows, css="pillars")
+
+
+def _indicator_table(trends: pd.DataFrame, cycles: list[int]) -> str:
+    """Return one city's crosswalked indicators × cycles table with the latest change."""
+    headers = ["Key", "Indicator"] + [f"Cycle {c}" for c in cycles] + ["latest change", "(pct points)"]
+    rows = []
+    for key, group in trends.groupby("indicator_key", sort=False):
+        by_cycle = group.set_index("cycle")
+        last = group.sort_values("cycle").iloc[-1]
+        cells = [_td(esc(key)), _td(esc(group["indicator_title"].iloc[0]))]
+        cells += [_td(_score_of(by_cycle.loc[c, "score"], by_cycle.loc[c, "max_score"]) if c in by_cycle.index
+                      else "", num=True) for c in cycles]
+        cells += [_td(fmt_change(last["change"]), num=True), _td(fmt_change(last["pct_change"]), num=True)]
+        rows.append(cells)
+    return _table(headers, rows, css="indicators")
+
+
+def _recommendations(scores: pd.DataFrame) -> str:
+    """Return the latest cycle's indicators with their recommendations."""
+    headers = ["Code", "Indicator", "Score", "Recommendation"]
+    rows = [
+        [_td(esc(r.indicator_code)), _td(esc(r.indicator_title)), _td(_score_of(r.score, r.max_score), num=True),
+         _td(f'<div class="rec">{esc(r.recommendation)}</div>')]
+        for r in scores.itertuples()
+    ]
+    return _table(headers, rows, css="recommendations")
+
+
+def _issues(issues: pd.DataFrame) -> str:
+    """Return a city's quality issues as a table."""
+    if issues.empty:
+        return "<p>No data-quality issues were recorded for this city.</p>"
+    rows = [
+        [_td(esc(int(r.cycle)), num=True), _td(f'<span class="{esc(r.severity)}">{esc(r.severity)}</span>'),
+         _td(esc(r.rule)), _td(esc(r.message)), _td(esc(r.source_file))]
+        for r in issues.itertuples()
+    ]
+    return _table(["Cycle", "Severity", "Rule", "Message", "Document"], rows, css="issues")
+
+
+def city_page(frames: TrendFrames, city: str) -> str:
+    """Return one city's page: totals, pillar chart and table, indicators, recommendations, quality."""
+    totals = frames.for_city("city_scores", city).sort_values("cycle")
+    pillars = frames.for_city("pillar_scores", city)
+    cycles = sorted(int(c) for c in totals["cycle"])
+    sizes = _cycle_sizes(frames)
+    state = totals["state"].iloc[0]
+    total_rows = [
+        [_td(esc(int(r.cycle)), num=True), _td(_score_of(r.score, r.max_score), num=True),
+         _td(f"{int(r.rank)} of {sizes[int(r.cycle)]}", num=True), _td(fmt_change(r.change), num=True)]
+        for r in totals.itertuples()
+    ]
+    latest = cycles[-1]
+    scores = frames.for_city("indicator_scores", city)
+    chart = _img(figure_png(city_pillar_chart(frames.pillar_scores, city)), f"{city}: pillar scores by cycle")
+    body = f"""<nav><a href="index.html">← All cities</a></nav>
+<h1>{esc(city)}</h1>
+<p class="muted">{esc(state)} · reports for cycle(s) {esc(", ".join(map(str, cycles)))}</p>
+<h2>Total score</h2>
+{_table(["Cycle", "Score", "Rank", "Change"], total_rows, css="totals")}
+<h2>Pillar scores</h2>
+{chart}
+{_pillar_table(pillars, cycles)}
+<h2>Indicators across cycles</h2>
+<p class="muted">Indicators of different cycles share a row when the crosswalk says they measure the same thing.</p>
+{_indicator_table(frames.for_city("indicator_trends", city), cycles)}
+<h2>Recommendations, cycle {latest}</h2>
+{_recommendations(scores[scores["cycle"] == latest])}
+<h2>Data-quality issues</h2>
+{_issues(frames.for_city("quality_issues", city))}"""
+    return _page(f"{city} — DMAF city performance", body)
+
+
+def write_report(frames: TrendFrames, out_dir: str | Path) -> list[Path]:
+    """Write ``index.html`` and one ``city-<slug>.html`` per city into ``out_dir``; return the paths."""
+    target = Path(out_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
+    pages = {city: f"city-{slug(city, taken)}.html" for city in frames.cities()}
+    written = [target / "index.html"]
+    written[0].write_text(index_page(frames, pages), encoding="utf-8")
+    for city, name in pages.items():
+        path = target / name
+        path.write_text(city_page(frames, city), encoding="utf-8")
+        written.append(path)
+    return written

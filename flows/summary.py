@@ -1,0 +1,91 @@
+"""What an ingest or refresh run did, as counts, Markdown and a Prefect artifact for the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from loaders.batch import LoadResult
+
+LIST_LIMIT = 50  # failures / missing files listed in the artifact; the rest are in the warehouse
+STATUS_ORDER = ("loaded", "unchanged", "skipped", "duplicate", "failed")
+
+
+@dataclass
+class IngestSummary:
+    """What a run did: one result per file handled, and counts per status.
+
+    A refresh also counts the files it skipped by size and mtime alone (``unchanged``, not listed
+    one by one) and lists the known files that were not found any more (``missing``).
+    """
+
+    results: list[LoadResult] = field(default_factory=list)
+    run_id: int | None = None
+    folder: str | None = None
+    duration_s: float | None = None
+    unchanged: int = 0
+    missing: list[str] = field(default_factory=list)
+    scan: dict[str, int] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        """Return {status: number of files}."""
+        out: dict[str, int] = {}
+        for r in self.results:
+            out[r.status] = out.get(r.status, 0) + 1
+        if self.unchanged:
+            out["unchanged"] = out.get("unchanged", 0) + self.unchanged
+        return out
+
+    @property
+    def failed(self) -> list[LoadResult]:
+        """Return the files that failed."""
+        return [r for r in self.results if r.status == "failed"]
+
+
+def ordered_counts(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """Return (status, files) in a fixed order: the usual statuses first, then any others by name."""
+    known = [(s, counts[s]) for s in STATUS_ORDER if s in counts]
+    return known + sorted((s, n) for s, n in counts.items() if s not in STATUS_ORDER)
+
+
+def _bullets(lines: list[str], limit: int, rest: str) -> list[str]:
+    """Return Markdown bullets for at most ``limit`` lines, and a last line saying how many were left out."""
+    out = [f"- {line}" for line in lines[:limit]]
+    if len(lines) > limit:
+        out.append(f"- ... and {len(lines) - limit} more ({rest})")
+    return out
+
+
+def summary_markdown(summary: IngestSummary, *, title: str, limit: int = LIST_LIMIT) -> str:
+    """Return the run's summary as Markdown: counts per status, failures with their causes, missing files."""
+    lines = [f"# {title}", ""]
+    facts = []
+    if summary.folder:
+        facts.append(f"folder `{summary.folder}`")
+    if summary.run_id is not None:
+        facts.append(f"ingest_run id {summary.run_id}")
+    if summary.duration_s is not None:
+        facts.append(f"{summary.duration_s:.1f} s")
+    if facts:
+        lines += [" · ".join(facts), ""]
+    if summary.scan:
+        lines += ["Scan: " + ", ".join(f"{n} {what}" for what, n in summary.scan.items()), ""]
+    lines += ["| status | files |", "|---|---:|"]
+    lines += [f"| {status} | {n} |" for status, n in ordered_counts(summary.counts())] or ["| (no files) | 0 |"]
+    failed = summary.failed
+    if failed:
+        lines += ["", f"## Failed ({len(failed)})", ""]
+        lines += _bullets([f"`{r.path}`: {r.message}" for r in failed], limit, "see the source_documents view")
+    if summary.missing:
+        lines += ["", f"## Missing since the last scan ({len(summary.missing)})", "",
+                  "Their reports stay in the warehouse, flagged `missing` in `source_file`.", ""]
+        lines += _bullets([f"`{path}`" for path in summary.missing], limit, "see source_file where missing")
+    return "\n".join(lines) + "\n"
+
+
+def publish_summary(summary: IngestSummary, *, key: str, title: str) -> None:
+    """Publish the summary as a Markdown artifact and a table artifact (counts per status) under ``key``."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    create_markdown_artifact(summary_markdown(summary, title=title), key=key, description=title)
+    rows = [{"status": status, "files": n} for status, n in ordered_counts(summary.counts())]
+    create_table_artifact(rows, key=f"{key}-counts", description=f"{title}: files per status")

@@ -1,0 +1,206 @@
+"""Data-quality rules as data: each ``Rule`` checks one normalised report and yields findings.
+
+Findings become ``quality_issue`` rows of the report version, in the load's transaction. They never block
+a load: a report that cannot be placed (no city or cycle) is refused by ``loaders.load`` before any rule
+runs; everything else loads and carries its issues (see the ``quality_issues`` view).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Connection
+
+from dmaf.reference.catalog import Catalog, CatalogIndicator, load_catalog
+from loaders.normalise import NormalisedReport, records
+from warehouse.models import QualityIssue
+
+Severity = Literal["error", "warning", "info"]
+TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a rule found: which rule, how bad, what (a message naming the place), which indicator."""
+
+    rule: str
+    severity: Severity
+    message: str
+    indicator: str | None = None
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What the rules look at: the report's document attributes, its indicator rows and the catalog."""
+
+    document: dict[str, Any]
+    indicators: list[dict[str, Any]]
+    warnings: list[dict[str, Any]]
+    catalog: Catalog
+
+    @classmethod
+    def of(cls, norm: NormalisedReport, catalog: Catalog) -> Subject:
+        """Return the subject of one normalised report."""
+        return cls(norm.document, records(norm.indicators), records(norm.warnings), catalog)
+
+    @property
+    def expected(self) -> dict[str, CatalogIndicator]:
+        """Return the catalog indicators of the report's cycle (empty for a cycle without a catalog)."""
+        return self.catalog.indicators_for(self.document["cycle"])
+
+
+Check = Callable[[Subject], Iterator[tuple[str, str | None]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule: a stable name, the severity of its findings, what it checks, and the check."""
+
+    name: str
+    severity: Severity
+    description: str
+    check: Check
+
+    def run(self, subject: Subject) -> list[Finding]:
+        """Return this rule's findings for one report."""
+        return [Finding(self.name, self.severity, message, code) for message, code in self.check(subject)]
+
+
+def _num(value: float) -> str:
+    """Format a score without a needless ".0"."""
+    return f"{value:g}"
+
+
+def _where(row: dict[str, Any]) -> str:
+    """Return " (at <location>)" for an indicator row, or ""."""
+    place = row.get("score_location") or row.get("heading_location")
+    return f" (at {place})" if place else ""
+
+
+def _score_within_range(s: Subject) -> Iterator[tuple[str, str | None]]:
+    """Scores are between 0 and the indicator's maximum."""
+    for row in s.indicators:
+        score, top = row["score"], row["max_score"] if row["max_score"] is not None else row["catalog_max_score"]
+        if score is None:
+            continue
+        if score < 0 or (top is not None and score > top + TOLERANCE):
+            limit = f"0..{_num(top)}" if top is not None else "0 or more"
+            yield f"indicator {row['code']}: score {_num(score)} is outside {limit}{_where(row)}", row["code"]
+
+
+def _max_matches_catalog(s: Subject) -> Iterator[tuple[str, str | None]]:
+    """A printed maximum equals the catalog's maximum for that indicator."""
+    for row in s.indicators:
+        printed, known = row["max_score"], row["catalog_max_score"]
+        if row["in_catalog"] and printed is not None and known is not None and abs(printed - known) > TOLERANCE:
+            yield (f"indicator {row['code']}: printed maximum {_num(printed)} differs from the catalog's "
+                   f"{_num(known)} for cycle {s.document['cycle']}{_where(row)}"), row["code"]
+
+
+def _duplicate_indicator(s: Subject) -> Iterator[tuple[str, str | None]]:
+    """An indicator appears once per report (a repeat is reported by normalisation; the first is loaded)."""
+    for warning in s.warnings:
+        if warning["code"] == "duplicate_indicator":
+            place = f" (at {warning['location']})" if warning.get("location") else ""
+            yield (f"indicator {warning['indicator']} appears more than once; the first occurrence is "
+                   f"loaded{place}"), warning["indicator"]
+
+
+def _pillar_totals_match(s: Subject) -> Iterator[tuple[str, str | None]]:
+    """A printed pillar (or overall) total equals the sum of the indicator scores loaded for it."""
+    for total in s.document["printed_totals"]:
+        pillar = total["pillar_no"]
+        rows = [r for r in s.indicators if pillar is None or r["pillar_no"] == pillar]
+        found = sum(r["score"] or 0.0 for r in rows)
+        label = "overall total" if pillar is None else f"pillar {pillar} total"
+        if abs(found - total["score"]) > TOLERANCE:
+            yield (f"printed {label} {_num(total['score'])}/{_num(total['max_score'])} but the indicator "
+                   f"scores add up to {_num(found)}"), None
+
+
+def _catalog_indicator_present(s: Subject) -> Iterator[tuple[str, str | None]]:
+    """Every indicator of the cycle's catalog is in the report (cycles without a catalog are not checked)."""
+    present = {r["code"] for r in s.indicators}
+    for code, entry in sorted(s.expected.items()):
+        if code not in present:
+            yield (f"indicator {code} ({entry.title}) of the cycle {s.document['cycle']} catalog is missing "
+                   "from the report"), code
+
+
+def _indicator_in_catalog(s: Subject) -> Iterator[tuple[str, str | None]]:
+    """Every indicator of a cycle that has a catalog is in that catalog."""
+    if not s.expected:
+        return
+    for row in s.indicators:
+        if not row["in_catalog"]:
+            yield (f"indicator {row['code']} ({row['title']}) is not in the cycle {s.document['cycle']} "
+                   f"catalog; loaded as printed{_where(row)}"), row["code"]
+
+
+def _score_present(s: Subject) -> Iterator[tuple[str, str | None]]:
+    """Every indicator has a score, unless the report says it was not assessed."""
+    for row in s.indicators:
+        if row["score_status"] == "missing":
+            yield f"indicator {row['code']}: no score could be read{_where(row)}", row["code"]
+
+
+def _score_assessed(s: Subject) -> Iterator[tuple[str, str | None]]:
+    """Information: indicators the report prints as not assessed ("NA")."""
+    for row in s.indicators:
+        if row["score_status"] == "not_assessed":
+            yield f"indicator {row['code']} is printed as not assessed{_where(row)}", row["code"]
+
+
+def _city_known(s: Subject) -> Iterator[tuple[str, str | None]]:
+    """The printed city is one of the 100 Smart Cities (an unknown one is loaded as printed, not guessed)."""
+    doc = s.document
+    if doc["city"] and not doc["city_known"]:
+        state = f", {doc['printed_state']}" if doc.get("printed_state") else ""
+        yield (f"city {doc['printed_city']!r}{state} is not in the gazetteer of Smart Cities; "
+               "loaded as printed"), None
+
+
+def _has_indicators(s: Subject) -> Iterator[tuple[str, str | None]]:
+    """A report has at least one indicator."""
+    if not s.indicators:
+        yield "the report has no indicators; nothing of it shows in the score views", None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("has_indicators", "error", "the report has at least one indicator", _has_indicators),
+    Rule("score_within_range", "error", "every score is between 0 and its maximum", _score_within_range),
+    Rule("pillar_total_matches", "error", "printed pillar/overall totals equal the sum of the indicator scores",
+         _pillar_totals_match),
+    Rule("max_matches_catalog", "warning", "printed maxima equal the catalog's", _max_matches_catalog),
+    Rule("duplicate_indicator", "warning", "no indicator appears twice in a report", _duplicate_indicator),
+    Rule("catalog_indicator_present", "warning", "every catalog indicator of the cycle is in the report",
+         _catalog_indicator_present),
+    Rule("score_present", "warning", "every indicator has a score or is printed as not assessed", _score_present),
+    Rule("city_known", "warning", "the city is one of the 100 Smart Cities", _city_known),
+    Rule("indicator_in_catalog", "info", "every indicator is in the cycle's catalog (when there is one)",
+         _indicator_in_catalog),
+    Rule("score_assessed", "info", "indicators printed as not assessed", _score_assessed),
+)
+"""Every rule, in the order findings are recorded."""
+
+
+def check_report(norm: NormalisedReport, *, catalog: Catalog | None = None,
+                 rules: Sequence[Rule] = RULES) -> list[Finding]:
+    """Return every finding of ``rules`` for one normalised report (pure, deterministic order)."""
+    subject = Subject.of(norm, catalog or load_catalog())
+    return [finding for rule in rules for finding in rule.run(subject)]
+
+
+def record_quality(conn: Connection, norm: NormalisedReport, *, version_id: int, catalog: Catalog | None = None,
+                   rules: Sequence[Rule] = RULES) -> int:
+    """Insert the report version's findings as ``quality_issue`` rows; return how many."""
+    rows = [
+        {"report_version_id": version_id, "severity": f.severity, "rule": f.rule, "message": f.message,
+         "indicator": f.indicator}
+        for f in check_report(norm, catalog=catalog, rules=rules)
+    ]
+    if rows:
+        conn.execute(QualityIssue.__table__.insert(), rows)
+    return len(rows)
