@@ -7,6 +7,7 @@ first, then right, each part keeping its line number.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,7 +42,8 @@ def column_start(lines: list[str]) -> int | None:
         starts += [m.end(1) for m in _GUTTER.finditer(line) if "|" not in line]
     if not starts:
         return None
-    best = max(set(starts), key=lambda p: sum(abs(q - p) <= COLUMN_SLACK for q in starts))
+    counts = Counter(starts)
+    best = max(counts, key=lambda p: sum(counts[p + d] for d in range(-COLUMN_SLACK, COLUMN_SLACK + 1)))
     long_lines = [line for line in lines if len(line.rstrip()) > best]
     split = [line for line in long_lines if _split_at(line, best) is not None]
     if len(split) < COLUMN_MIN_LINES or len(split) < COLUMN_SHARE * len(long_lines):

@@ -97,7 +97,10 @@ _TOTAL = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^-?\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*-?$", re.IGNORECASE)  # "– 3 –" too
 # A contents entry: dot leaders (or a tab, or a wide gap) and a page number at the end of the line.
-_TOC_ENTRY = re.compile(r"(?:\.{4,}|(?:\.\s){3,}\.?|\u2026{2,}|_{4,}|\t|(?<=[A-Za-z)])\s{3,})\s*\(?\d{1,4}\)?\s*$")
+_TOC_ENTRY = re.compile(
+    r"(?:(?:\.{4,}|(?:\.\s){3,}\.?|\u2026{2,}|_{4,}|\t)\s*|(?<=[A-Za-z)])\s{3,})\(?\d{1,4}\)?\s*$"
+)
+TOC_TAIL = 80  # characters at the end of a line that can hold a contents entry's leader and page number
 _PILLAR_HEADING = re.compile(
     r"^(?:pillar\s*(?P<no>\d)\b\s*[:.\-)]?\s*[A-Za-z &]{0,40}|(?P<name>policy|people|process|technology|outcomes?))"
     r"\s*$",
@@ -207,6 +210,8 @@ def match_heading(text: str, *, allow_bare: bool = False) -> Heading | None:
 
 def _code_last(text: str, line: str) -> Heading | None:
     """Return the heading of "Title (Indicator 1.a)" (optionally followed by its score), or None."""
+    if len(line) > 2 * CODE_LAST_TITLE_MAX:
+        return None
     m = _HEADING_CODE_LAST.match(line)
     if not m or len(m["title"]) > CODE_LAST_TITLE_MAX or re.search(r"[.;!?]\s", m["title"]):
         return None  # a sentence that ends by citing an indicator is not a heading
@@ -320,9 +325,10 @@ def is_score_label(text: str) -> bool:
 def is_toc_entry(text: str) -> bool:
     """Return True for a table-of-contents line: dot leaders, a tab or a wide gap, then a page number.
 
-    Works on the raw line (before ``clean_text`` folds tabs and wide gaps).
+    Works on the raw line (before ``clean_text`` folds tabs and wide gaps), on its last characters
+    only: the leader and the page number end the line, and a long line is never searched whole.
     """
-    return bool(_TOC_ENTRY.search(text.rstrip()))
+    return bool(_TOC_ENTRY.search(text.rstrip()[-TOC_TAIL:]))
 
 
 def match_pillar_heading(text: str) -> int | None:

@@ -44,9 +44,10 @@ def _pdf_lines(page: pdfplumber.page.Page) -> list[list[dict]]:
 
 
 def test_every_layout_is_built_in_every_format(corpus: list[CorpusDoc]) -> None:
-    assert {(doc.layout, doc.format) for doc in corpus} == {
-        (layout, fmt) for layout in LAYOUTS for fmt in FORMATS
-    }
+    built = {(doc.layout, doc.format) for doc in corpus}
+    assert {(layout, fmt) for layout in LAYOUTS for fmt in FORMATS} <= built
+    extra = built - {(layout, fmt) for layout in LAYOUTS for fmt in FORMATS}
+    assert extra <= {("libreoffice", "pdf")}  # LibreOffice's PDFs of the DOCX, where soffice is installed
 
 
 def test_each_document_has_its_expected_json_beside_it(corpus: list[CorpusDoc]) -> None:
