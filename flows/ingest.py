@@ -29,7 +29,7 @@ from loaders.runs import finish_run, start_run
 from warehouse.db import make_engine
 
 __all__ = ["DEFAULT_BATCH_SIZE", "IngestSummary", "check_batch_size", "chunks", "default_workers", "ingest_reports", "load_batch",
-           "parse_and_load", "parse_batch", "retry_if_transient"]
+           "parse_and_load", "parse_batch", "plain", "retry_if_transient"]
 
 DEFAULT_BATCH_SIZE = 50
 """Files per parse task. Measured on 2 cores (docs/readme/schedule.md): a mixed PDF/DOCX/TXT batch parses
@@ -39,14 +39,26 @@ RETRY_DELAYS_S = [2, 5, 15]
 
 
 def retry_if_transient(task: Any, task_run: Any, state: Any) -> bool:
-    """Prefect retry condition: retry only a task that failed on a transient database error (busy, lost)."""
+    """Prefect retry condition: retry only a task that failed on a transient database error (busy, lost).
+
+    The error's causes count too: ``CannotConnect`` hides the driver's error it was raised from.
+    """
     error = state.data if isinstance(state.data, BaseException) else None
     if error is None:
         try:
             state.result()
         except Exception as exc:  # the task's own exception, re-raised by Prefect
             error = exc
-    return error is not None and is_transient(error)
+    return any(is_transient(e) for e in _causes(error))
+
+
+def _causes(error: BaseException | None) -> list[BaseException]:
+    """Return the error and the chain of errors it was raised from or while handling."""
+    chain: list[BaseException] = []
+    while error is not None and all(error is not seen for seen in chain):
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    return chain
 
 
 TRANSIENT_RETRIES: dict[str, Any] = {"retries": len(RETRY_DELAYS_S), "retry_delay_seconds": RETRY_DELAYS_S,
@@ -62,9 +74,6 @@ def default_workers() -> int:
 def plain(url: SecretStr | str | None) -> str | None:
     """Return a secret parameter as a plain string (it travels as a secret so the UI never shows it)."""
     return url.get_secret_value() if isinstance(url, SecretStr) else url
-
-
-_plain = plain  # the name used before
 
 
 @task(name="discover-files", cache_policy=NONE)

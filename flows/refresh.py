@@ -140,8 +140,9 @@ def default_folder() -> Path:
 
 
 def folder_root(folder: str | Path) -> str:
-    """Return the folder as an absolute path; raise when it is not an existing folder (nothing is flagged then)."""
-    root = os.path.abspath(os.fspath(folder))
+    """Return the folder as an absolute path without links (as ``dmaf ingest`` stores paths); raise when it is
+    not an existing folder (then nothing is flagged missing)."""
+    root = os.path.realpath(os.fspath(folder))
     if not os.path.isdir(root):
         what = "is not a folder" if os.path.exists(root) else "does not exist"
         raise NotADirectoryError(f"{root} {what}: a refresh needs the folder the reports are dropped into "

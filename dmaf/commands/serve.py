@@ -96,17 +96,22 @@ def refresh_command(
     from dmaf.console import print_summary, run_with_progress
     from flows.ingest import DEFAULT_BATCH_SIZE
     from flows.refresh import refresh_reports
+    from warehouse.errors import WarehouseError
     from warehouse.settings import mask_url, resolve_url
 
     out, err = Console(), Console(stderr=True)
     root = _folder_or_exit(folder, err)
     url = resolve_url(db)
     err.print(f"warehouse: {mask_url(url)}; folder: {root}", markup=False, highlight=False)
-    summary = run_with_progress(err, lambda: refresh_reports(
-        root, db_url=SecretStr(url), batch_size=batch_size or DEFAULT_BATCH_SIZE, workers=workers,
-        pdf_password=SecretStr(pdf_password) if pdf_password else None,
-        max_bytes=int(max_mb * 1024 * 1024), timeout_s=timeout, memory_mb=memory_mb, retry_failed=retry_failed,
-    ), description="refreshing")
+    try:
+        summary = run_with_progress(err, lambda: refresh_reports(
+            root, db_url=SecretStr(url), batch_size=batch_size or DEFAULT_BATCH_SIZE, workers=workers,
+            pdf_password=SecretStr(pdf_password) if pdf_password else None,
+            max_bytes=int(max_mb * 1024 * 1024), timeout_s=timeout, memory_mb=memory_mb, retry_failed=retry_failed,
+        ), description="refreshing")
+    except WarehouseError as exc:  # credentials are already masked in its message
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
     print_summary(out, summary, title="refresh summary")
     raise typer.Exit(1 if summary.failed else 0)
 
@@ -130,6 +135,7 @@ def serve_command(
 
     configure_prefect(overrides=SERVE_DEFAULTS)
     from loaders.batch import prepare_warehouse
+    from warehouse.errors import WarehouseError
     from warehouse.settings import ENV_VAR, mask_url, resolve_url
 
     err = Console(stderr=True)
@@ -141,7 +147,11 @@ def serve_command(
         raise typer.Exit(2)
     url = resolve_url(db)
     os.environ[ENV_VAR] = url  # served runs inherit this process's environment
-    prepare_warehouse(url)  # a wrong URL fails now, not at 2 a.m.
+    try:
+        prepare_warehouse(url)  # a wrong URL fails now, not at 2 a.m.
+    except WarehouseError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
     err.print(f"serving refresh-reports/{DEPLOYMENT_NAME}: '{cron}' ({zone}), folder {root}, warehouse "
               f"{mask_url(url)}, Prefect API {api_url()}", markup=False, highlight=False, soft_wrap=True)
     serve_refresh(root, cron=cron, timezone=zone, batch_size=batch_size, workers=workers)

@@ -77,11 +77,12 @@ def test_file_sha256_matches_hashlib(tmp_path):
     assert file_sha256(str(file)) == hashlib.sha256(file.read_bytes()).hexdigest()
 
 
-def test_folder_root_is_absolute_and_refuses_a_missing_folder_or_a_file(tmp_path, monkeypatch):
+def test_folder_root_is_absolute_without_links_and_refuses_a_missing_folder_or_a_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "reports").mkdir()
     (tmp_path / "a.txt").write_text("x")
-    assert folder_root("reports") == str(tmp_path / "reports")
+    (tmp_path / "link").symlink_to(tmp_path / "reports")
+    assert folder_root("reports") == folder_root("link") == os.path.realpath(tmp_path / "reports")
     with pytest.raises(NotADirectoryError, match="does not exist"):
         folder_root("unmounted")
     with pytest.raises(NotADirectoryError, match="is not a folder"):

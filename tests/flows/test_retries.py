@@ -17,6 +17,8 @@ from dmaf.errors import UnreadableFile
 from dmaf.pipeline import ParseOptions, parse_path
 from flows.ingest import RETRY_DELAYS_S, load_batch, retry_if_transient
 from tests.conftest import SEED_TXT
+from warehouse.db import upgrade
+from warehouse.errors import CannotConnect
 
 # tasks called outside a flow cannot send their log lines to the API; that is expected here
 pytestmark = pytest.mark.filterwarnings("ignore:Logger 'prefect.task_runs' attempted:UserWarning")
@@ -54,6 +56,14 @@ def test_the_retry_condition_accepts_busy_or_lost_databases_and_nothing_else():
     assert retry_if_transient(None, None, Failed(data=UnreadableFile("/r/a.pdf", "cannot read"))) is False
     assert retry_if_transient(None, None, Failed(data=ValueError("a bug"))) is False
     assert RETRY_DELAYS_S == sorted(RETRY_DELAYS_S) and len(RETRY_DELAYS_S) == 3  # growing back-off
+
+
+def test_the_retry_condition_sees_a_lost_connection_behind_cannot_connect():
+    with pytest.raises(CannotConnect) as caught:
+        upgrade(f"postgresql+psycopg://dmaf@127.0.0.1:{_free_port()}/nowhere")
+    assert retry_if_transient(None, None, Failed(data=caught.value)) is True
+    wrong_file = OperationalError("open", {}, sqlite3.OperationalError("unable to open database file"))
+    assert retry_if_transient(None, None, Failed(data=wrong_file)) is False
 
 
 def test_load_batch_retries_an_unreachable_database_then_fails(prefect_harness):

@@ -100,7 +100,8 @@ def client_env(prefect_server: str, tmp_path: Path) -> dict[str, str]:
 
 def _run(args: list[str], env: dict[str, str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run a short command to its end and return its output."""
-    return subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=True, timeout=RUN_TIMEOUT_S)
+    return subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=True, timeout=RUN_TIMEOUT_S,
+                          check=False)
 
 
 def _wait_for_deployment(api: str, watched: subprocess.Popen, log: Path):
