@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
 
-from loaders.normalise import NormalisedReport, records
+from loaders.normalise import NormalisedReport
 from warehouse.models import IndicatorScore, ParseWarningRow, QualityIssue, ReportVersion
 
 _RENAMED = {"method": "score_method"}
@@ -30,7 +30,7 @@ def version_attributes(norm: NormalisedReport, *, parser_version: str, source_fo
 def score_rows(norm: NormalisedReport, *, version_id: int, indicator_ids: dict[str, int]) -> list[dict[str, Any]]:
     """Return the ``indicator_score`` rows of one version."""
     rows = []
-    for record in records(norm.indicators):
+    for record in norm.indicator_records:
         row = {_RENAMED.get(k, k): v for k, v in record.items() if _RENAMED.get(k, k) in _SCORE_COLUMNS}
         rows.append(row | {"report_version_id": version_id, "indicator_id": indicator_ids[record["code"]]})
     return rows
@@ -40,7 +40,7 @@ def warning_rows(norm: NormalisedReport, *, version_id: int) -> list[dict[str, A
     """Return the ``parse_warning`` rows of one version."""
     return [
         {k: v for k, v in record.items() if k in _WARNING_COLUMNS} | {"report_version_id": version_id}
-        for record in records(norm.warnings)
+        for record in norm.warning_records
     ]
 
 

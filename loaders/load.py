@@ -22,7 +22,7 @@ from dmaf.reference.catalog import Catalog, load_catalog
 from loaders.crosswalk import refresh_indicator_keys
 from loaders.dims import ensure_city, ensure_indicators, ensure_report, lock_reports
 from loaders.facts import delete_facts, insert_facts, recompute_current, version_attributes
-from loaders.normalise import NormalisedReport, normalise_report, records
+from loaders.normalise import NormalisedReport, normalise_report
 from loaders.quality import record_quality
 from loaders.upsert import insert_returning_id
 from warehouse.db import write_transaction
@@ -125,7 +125,7 @@ def _load_new_content(conn: Connection, source_id: int, source: SourceFileInfo, 
     known = conn.execute(select(_RV.c.id, _RV.c.source_file_id).where(_RV.c.sha256 == source.sha256)).first()
     if known is not None and known.source_file_id != source_id:
         return _duplicate(conn, source_id, source, known.id, parser_version, now)
-    indicators = records(norm.indicators)
+    indicators = norm.indicator_records
     indicator_ids = ensure_indicators(conn, cycle_no=doc["cycle"], cycle_label=doc["cycle_label"],
                                       indicators=indicators, catalog=catalog)
     refresh_indicator_keys(conn, cycle_no=doc["cycle"], catalog=catalog)
@@ -194,7 +194,7 @@ def replace_facts(
             return LoadOutcome(version.path, "failed", f"{version.path}: {problem}; the loaded version is kept",
                                version.id)
         indicator_ids = ensure_indicators(conn, cycle_no=doc["cycle"], cycle_label=doc["cycle_label"],
-                                          indicators=records(norm.indicators), catalog=catalog or load_catalog())
+                                          indicators=norm.indicator_records, catalog=catalog or load_catalog())
         refresh_indicator_keys(conn, cycle_no=doc["cycle"], catalog=catalog or load_catalog())
         report_id = ensure_report(conn, city_id=ensure_city(conn, doc), cycle_no=doc["cycle"])
         lock_reports(conn, [report_id, version.report_id])

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection
 
 from dmaf.reference.catalog import Catalog, CatalogIndicator, load_catalog
-from loaders.normalise import NormalisedReport, records
+from loaders.normalise import NormalisedReport
 from warehouse.models import QualityIssue
 
 Severity = Literal["error", "warning", "info"]
@@ -43,7 +43,7 @@ class Subject:
     @classmethod
     def of(cls, norm: NormalisedReport, catalog: Catalog) -> Subject:
         """Return the subject of one normalised report."""
-        return cls(norm.document, records(norm.indicators), records(norm.warnings), catalog)
+        return cls(norm.document, norm.indicator_records, norm.warning_records, catalog)
 
     @property
     def expected(self) -> dict[str, CatalogIndicator]:

@@ -26,8 +26,8 @@ def _insert(conn: Connection, table: Table) -> Insert:
 
 def ensure_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> None:
     """Insert the rows whose natural key ``keys`` is not there yet; leave existing rows untouched."""
-    if rows:
-        conn.execute(_insert(conn, table).values(list(rows)).on_conflict_do_nothing(index_elements=list(keys)))
+    if rows:  # parameters apart from the statement (executemany): compiled once, then served from the cache
+        conn.execute(_insert(conn, table).on_conflict_do_nothing(index_elements=list(keys)), [dict(r) for r in rows])
 
 
 def upsert_rows(
@@ -36,9 +36,9 @@ def upsert_rows(
     """Insert the rows, or update the ``update`` columns of those whose natural key exists."""
     if not rows:
         return
-    stmt = _insert(conn, table).values(list(rows))
+    stmt = _insert(conn, table)
     stmt = stmt.on_conflict_do_update(index_elements=list(keys), set_={c: stmt.excluded[c] for c in update})
-    conn.execute(stmt)
+    conn.execute(stmt, [dict(r) for r in rows])
 
 
 def insert_returning_id(conn: Connection, table: Table, row: Mapping[str, Any], keys: Sequence[str]) -> int | None:

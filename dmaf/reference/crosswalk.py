@@ -21,7 +21,7 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -97,6 +97,7 @@ def cycle_specific_key(cycle: int, code: str) -> str:
     return f"c{cycle}:{code}"
 
 
+@lru_cache(maxsize=8192)  # a load folds the same few hundred catalog titles over and over
 def fold_title(title: str | None) -> str:
     """Fold a title for comparison: NFKC, casefold, no diacritics, dashes/quotes/punctuation gone."""
     return normalise_name(title) if title else ""
