@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bench.corpus import FORMATS, MANIFEST
 from bench.measure import Stopwatch, max_rss_mb
+from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL_BATCHES
 
 
 def _manifest(corpus: Path) -> list[dict]:
@@ -49,14 +50,14 @@ def phase_serial(corpus: Path, workers: int) -> dict:
     return out
 
 
-def phase_pool(corpus: Path, workers: int) -> dict:
+def phase_pool(corpus: Path, workers: int, formats: tuple[str, ...] = (*FORMATS, "all")) -> dict:
     """``dmaf.isolation.parse_files`` with ``workers`` processes: each format alone, then all files mixed."""
     from dmaf.isolation import parse_files
     from dmaf.pipeline import ParseOptions
 
     options, out = ParseOptions(), {}
     entries = _manifest(corpus)
-    for fmt in (*FORMATS, "all"):
+    for fmt in formats:
         chosen = [e for e in entries if fmt == "all" or e["format"] == fmt]
         with Stopwatch() as sw:
             failed = sum(o.failure is not None for o in parse_files([e["path"] for e in chosen], options,
@@ -172,11 +173,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--json", type=Path, required=True)
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--batch-size", type=int, default=50)
-    parser.add_argument("--parallel-batches", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    parser.add_argument("--parallel-batches", type=int, default=DEFAULT_PARALLEL_BATCHES)
+    parser.add_argument("--mixed-only", action="store_true", help="pool: time all files mixed, not each format")
     args = parser.parse_args(argv)
     if args.phase == "ingest":
         result = phase_ingest(args.corpus, args.workers, args.batch_size, args.parallel_batches)
+    elif args.phase == "pool" and args.mixed_only:
+        result = phase_pool(args.corpus, args.workers, formats=("all",))
     else:
         result = PHASES[args.phase](args.corpus, args.workers)
     result["rusage"] = max_rss_mb()

@@ -20,6 +20,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as a script: make the project importable
+    sys.path.insert(0, str(REPO))
+
+from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL_BATCHES  # noqa: E402
 
 
 def cores() -> int:
@@ -61,8 +65,9 @@ def measure(n: int, out: Path, workers: int, batch_size: int, parallel_batches: 
     print(f"corpus of {len(entries)} documents ready in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     ingest_args = ("--workers", str(workers), "--batch-size", str(batch_size), "--parallel-batches",
                    str(parallel_batches))
+    mixed_only = () if full else ("--mixed-only",)  # at 10·N the per-format split adds nothing but time
     result = {"n": n, "pdf_pages": sum(e["pages"] or 0 for e in entries),
-              "pool_all": run_phase("pool", corpus, out, "--workers", str(workers)),
+              "pool_all": run_phase("pool", corpus, out, "--workers", str(workers), *mixed_only),
               "ingest": run_phase("ingest", corpus, out, *ingest_args)}
     if full:
         result["serial"] = run_phase("serial", corpus, out)
@@ -135,13 +140,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--growth-n", type=int, default=None, help="also ingest this many reports (e.g. 10·N) "
                                                                    "to see how time and memory grow")
     parser.add_argument("--workers", type=int, default=cores(), help="parse processes for 'all cores'")
-    parser.add_argument("--batch-size", type=int, default=50, help="files per parse task in the ingest flow")
-    parser.add_argument("--parallel-batches", type=int, default=2, help="parse tasks in flight in the ingest flow")
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                        help="files per parse task in the ingest flow (default: the flow's)")
+    parser.add_argument("--parallel-batches", type=int, default=DEFAULT_PARALLEL_BATCHES,
+                        help="parse tasks in flight in the ingest flow (default: the flow's)")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be at least 1")
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
     args.out.mkdir(parents=True, exist_ok=True)
     result = {"machine": machine(), "command": " ".join([Path(sys.executable).name, *sys.argv])}
     result["main"] = measure(args.n, args.out, args.workers, args.batch_size, args.parallel_batches, full=True)

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from dmaf.commands import register_all
 from dmaf.prefect_env import configure_prefect
+from flows.defaults import DEFAULT_BATCH_SIZE
 
 app = typer.Typer(help="Turn DMAF city assessment reports into a SQL warehouse.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -53,7 +54,7 @@ def parse(
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Report files or folders (searched recursively)."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Files per parse task."),
+    batch_size: int = typer.Option(DEFAULT_BATCH_SIZE, "--batch-size", min=1, help="Files per parse task."),
     workers: Optional[int] = typer.Option(None, "--workers", min=0, help="Parse processes (default: one per core; 0 = in-process)."),
     pdf_password: Optional[str] = typer.Option(None, "--pdf-password", help="Password for encrypted PDFs."),
     max_mb: float = typer.Option(100.0, "--max-mb", help="Refuse files larger than this (MB)."),

@@ -12,29 +12,28 @@ run's summary is published as a Prefect artifact.
 import os
 import time
 from collections import deque
+from contextlib import nullcontext
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
+from prefect.utilities.annotations import quote
 from pydantic import SecretStr
 
 from dmaf.discovery import discover
-from dmaf.isolation import parse_files
+from dmaf.isolation import ParsePool, parse_files
 from dmaf.parse import PARSER_VERSION
 from dmaf.pipeline import DEFAULT_MAX_BYTES, ParseOptions, ParseOutcome
 from flows import progress
+from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL_BATCHES
 from flows.summary import IngestSummary, publish_summary
 from loaders.batch import LoadResult, is_transient, load_outcomes, prepare_warehouse
 from loaders.runs import finish_run, start_run
 from warehouse.db import make_engine
 
-__all__ = ["DEFAULT_BATCH_SIZE", "IngestSummary", "check_batch_size", "chunks", "default_workers", "ingest_reports", "load_batch",
+__all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_PARALLEL_BATCHES", "IngestSummary", "check_batch_size", "chunks", "default_workers", "ingest_reports", "load_batch",
            "parse_and_load", "parse_batch", "plain", "retry_if_transient"]
 
-DEFAULT_BATCH_SIZE = 50
-"""Files per parse task. Measured (docs/readme/schedule.md): 324 mixed PDF/DOCX/TXT reports on 2 cores
-ingest in 64.6 s with batches of 50, 67.4 s with 200 and 84.5 s with 10; a batch of 50 is 10–30 s of
-parsing, so the progress bar and a retried load move in steps of 10–30 s."""
 RETRY_DELAYS_S = [2, 5, 15]
 
 
@@ -106,9 +105,10 @@ def finish_ingest_run(db_url: SecretStr | None, run_id: int, results: list[LoadR
 
 
 @task(name="parse-batch", cache_policy=NONE)
-def parse_batch(paths: list[str], options: ParseOptions, workers: int) -> list[ParseOutcome]:
-    """Parse a batch of files in worker processes; bad files come back as failures."""
-    return list(parse_files(paths, options, workers=workers))
+def parse_batch(paths: list[str], options: ParseOptions, workers: int,
+                pool: ParsePool | None = None) -> list[ParseOutcome]:
+    """Parse a batch of files in worker processes (``pool``'s when given); bad files come back as failures."""
+    return list(parse_files(paths, options, workers=workers, pool=pool))
 
 
 @task(name="load-batch", cache_policy=NONE, **TRANSIENT_RETRIES)
@@ -141,17 +141,20 @@ def parse_and_load(files: list[str], *, options: ParseOptions, workers: int, db_
 
     Must run inside a flow. ``parallel_batches`` parse batches are in flight at once (threads locally,
     a Dask cluster when the flow runs with a DaskTaskRunner); each batch's files are parsed in
-    ``workers`` processes.
+    ``workers`` processes, one pool of them kept for the whole run. Parsed batches reach the load task
+    ``quote``-d: Prefect would otherwise walk every object of every parsed report looking for futures
+    (2.5 s of CPU per 100 reports, measured).
     """
     results: list[LoadResult] = []
     in_flight: deque = deque()
-    for batch in chunks(files, batch_size):
-        parsed = in_flight.popleft().result() if len(in_flight) >= max(1, parallel_batches) else None
-        in_flight.append(parse_batch.submit(batch, options, workers))  # the next batch parses ...
-        if parsed is not None:
-            results.extend(load_batch(parsed, db_url))  # ... while this one loads
-    while in_flight:
-        results.extend(load_batch(in_flight.popleft().result(), db_url))
+    with ParsePool(workers, options.memory_mb) if workers > 0 else nullcontext() as pool:
+        for batch in chunks(files, batch_size):
+            parsed = in_flight.popleft().result() if len(in_flight) >= max(1, parallel_batches) else None
+            in_flight.append(parse_batch.submit(batch, options, workers, pool))  # the next batch parses ...
+            if parsed is not None:
+                results.extend(load_batch(quote(parsed), db_url))  # ... while this one loads
+        while in_flight:
+            results.extend(load_batch(quote(in_flight.popleft().result()), db_url))
     return results
 
 
@@ -165,7 +168,7 @@ def ingest_reports(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout_s: float = 120.0,
     memory_mb: int = 2048,
-    parallel_batches: int = 1,
+    parallel_batches: int = DEFAULT_PARALLEL_BATCHES,
 ) -> IngestSummary:
     """Ingest report files and folders into the warehouse; one bad file never stops the batch.
 

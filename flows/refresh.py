@@ -25,6 +25,7 @@ from dmaf.pipeline import DEFAULT_MAX_BYTES, ParseOptions
 from flows import progress
 from flows.ingest import (
     DEFAULT_BATCH_SIZE,
+    DEFAULT_PARALLEL_BATCHES,
     TRANSIENT_RETRIES,
     check_batch_size,
     default_workers,
@@ -226,7 +227,7 @@ def refresh_reports(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout_s: float = 120.0,
     memory_mb: int = 2048,
-    parallel_batches: int = 1,
+    parallel_batches: int = DEFAULT_PARALLEL_BATCHES,
     retry_failed: bool = False,
 ) -> IngestSummary:
     """Load what is new or changed in ``folder``, skip what is unchanged, flag what disappeared.

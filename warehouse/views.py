@@ -178,7 +178,21 @@ WHERE v.is_current""",
 score points, ``pct_change`` in percentage points of the maximum), ``national_pillar_stats``,
 ``national_indicator_stats`` and ``quality_issues``."""
 
-VIEWS = VIEWS_V2
+VIEWS_V3: dict[str, str] = {
+    **VIEWS_V2,
+    "ingest_runs": """
+SELECT id AS run_id, started_at, finished_at, duration_s, folder, parser_version,
+       n_loaded AS loaded, n_skipped AS skipped, n_failed AS failed, n_duplicate AS duplicate,
+       n_loaded + n_skipped + n_failed + n_duplicate AS files,
+       CASE WHEN finished_at IS NULL THEN 'unfinished'
+            WHEN n_failed > 0 THEN 'finished with failures'
+            ELSE 'finished' END AS outcome
+FROM ingest_run""",
+}
+"""Revision 0003: ``ingest_runs``, one row per ingest or refresh run with its counts per status and an
+``outcome`` ("unfinished" for a run still going or killed before it could record its end)."""
+
+VIEWS = VIEWS_V3
 """The views of the newest schema, in creation order (later views read earlier ones)."""
 
 

@@ -9,12 +9,14 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from flows.defaults import DEFAULT_BATCH_SIZE
+
 DB_HELP = "Database URL (default: $DMAF_DATABASE_URL, else SQLite at warehouse/dmaf.db)."
 FOLDER_HELP = "Folder the reports are dropped into (default: $DMAF_REPORTS_DIR, else ./raw_reports)."
 DEPLOYMENT_NAME = "nightly-refresh"
 DEFAULT_CRON = "0 2 * * *"
 NO_SERVER = ("dmaf serve needs a running Prefect server, and none is configured: start one with "
-             "`prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api (see docs/readme/schedule.md)")
+             "`prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api (see the README, 'Nightly refresh on a Prefect server')")
 
 
 def register(app: typer.Typer) -> None:
@@ -78,7 +80,7 @@ def _folder_or_exit(folder: Optional[Path], err: Console) -> str:
 def refresh_command(
     folder: Optional[Path] = typer.Argument(None, help=FOLDER_HELP),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Files per parse task (default 50)."),
+    batch_size: int = typer.Option(DEFAULT_BATCH_SIZE, "--batch-size", min=1, help="Files per parse task."),
     workers: Optional[int] = typer.Option(None, "--workers", min=0,
                                           help="Parse processes (default: one per core; 0 = in-process)."),
     pdf_password: Optional[str] = typer.Option(None, "--pdf-password", help="Password for encrypted PDFs."),
@@ -94,7 +96,6 @@ def refresh_command(
     from pydantic import SecretStr
 
     from dmaf.console import print_summary, run_with_progress
-    from flows.ingest import DEFAULT_BATCH_SIZE
     from flows.refresh import refresh_reports
     from warehouse.errors import WarehouseError
     from warehouse.settings import mask_url, resolve_url
@@ -105,7 +106,7 @@ def refresh_command(
     err.print(f"warehouse: {mask_url(url)}; folder: {root}", markup=False, highlight=False)
     try:
         summary = run_with_progress(err, lambda: refresh_reports(
-            root, db_url=SecretStr(url), batch_size=batch_size or DEFAULT_BATCH_SIZE, workers=workers,
+            root, db_url=SecretStr(url), batch_size=batch_size, workers=workers,
             pdf_password=SecretStr(pdf_password) if pdf_password else None,
             max_bytes=int(max_mb * 1024 * 1024), timeout_s=timeout, memory_mb=memory_mb, retry_failed=retry_failed,
         ), description="refreshing")
@@ -122,7 +123,8 @@ def serve_command(
                                            help="IANA time zone of the cron (default: this machine's, else UTC)."),
     folder: Optional[Path] = typer.Option(None, "--folder", help=FOLDER_HELP),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP + " Passed to runs through the environment."),
-    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Files per parse task (default 50)."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1,
+                                             help=f"Files per parse task (default {DEFAULT_BATCH_SIZE})."),
     workers: Optional[int] = typer.Option(None, "--workers", min=0,
                                           help="Parse processes (default: one per core; 0 = in-process)."),
 ) -> None:

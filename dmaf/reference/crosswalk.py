@@ -10,7 +10,7 @@ Every indicator gets an ``indicator_key``; indicators with the same key are one 
   same pillar, same number of parts (a combined "1.c&1.d" never absorbs a separate "1.c" or "1.d"; each
   part measures only half of the combined indicator, so equating them would compare 20-mark scores with
   40-mark ones), token-set similarity of the folded titles >= ``threshold`` (85 by default, see
-  ``docs/readme/trends.md`` for the measured scores behind it), and one indicator per key and cycle (the
+  README "The crosswalk" for the measured scores behind it), and one indicator per key and cycle (the
   best pair wins; ties prefer the same code).
 * Anything else keeps a cycle-specific key ``c<cycle>:<code>`` ("c1:1.c").
 """

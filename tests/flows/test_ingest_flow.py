@@ -59,5 +59,9 @@ def test_each_ingest_is_recorded_in_ingest_run_and_published_as_an_artifact(pref
                                  "where finished_at is not null and duration_s >= 0 order by id")).all()
     assert [tuple(r) for r in runs] == [(first.run_id, str(folder), 1, 0, 1, 0),
                                         (second.run_id, f"{folder}:{SEED_TXT}", 0, 1, 1, 1)]
+    with db_engine.connect() as conn:
+        view = conn.execute(text("select run_id, files, failed, outcome from ingest_runs order by run_id")).all()
+    assert [tuple(r) for r in view] == [(first.run_id, 2, 1, "finished with failures"),
+                                        (second.run_id, 3, 1, "finished with failures")]
     artifact = Artifact.get("ingest-summary")
     assert f"ingest_run id {second.run_id}" in artifact.data and "empty.pdf" in artifact.data

@@ -59,6 +59,8 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
         "national_indicator_stats": ["cycle", "pillar_no", "indicator_key", "indicator_title", "n", "average",
                                      "median", "min", "max", "stddev", "max_score"],
         "quality_issues": ["source_file", "city", "cycle", "severity", "rule", "message", "indicator"],
+        "ingest_runs": ["run_id", "started_at", "finished_at", "duration_s", "folder", "parser_version", "loaded",
+                        "skipped", "failed", "duplicate", "files", "outcome"],
     }
     with db_engine.connect() as conn:
         for view, columns in expected.items():
