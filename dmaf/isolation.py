@@ -27,7 +27,7 @@ from dmaf.pipeline import (
     stat_or_blank,
 )
 
-FILES_PER_POOL = 500  # a pool's workers are replaced, between batches, after about this many files
+FILES_PER_POOL = 500  # a pool's workers are replaced (old ones exit first) after this many files
 GRACE_S = 15.0  # beyond the soft limit, how long before an unresponsive worker is killed
 CRASHED = "the worker parsing this file died (out of memory or a crash in a native library)"
 

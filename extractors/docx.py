@@ -126,7 +126,8 @@ class StyleCache:
     """Paragraph styles of one document, looked up once per style id.
 
     python-docx resolves ``paragraph.style`` with an XPath over every style of the document on each
-    call (83% of DOCX extraction time before this cache); a document uses a handful of styles.
+    call (83% of DOCX extraction time before this cache: 398 s vs 67 s of CPU over 4,847 generated DOCX,
+    blocks identical); a document uses a handful of styles.
     """
 
     def __init__(self, document) -> None:

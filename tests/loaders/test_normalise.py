@@ -8,7 +8,15 @@ from dataclasses import replace
 import pandas as pd
 
 from dmaf.records import ParsedIndicator
-from loaders.normalise import INDICATOR_COLUMNS, canonical_code, normalise_report, pillar_of, records
+from loaders.normalise import (
+    INDICATOR_COLUMNS,
+    INDICATOR_DTYPES,
+    canonical_code,
+    normalise_report,
+    pillar_of,
+    records,
+    typed_frame,
+)
 from tests.loaders.support import imphal_report
 
 
@@ -75,3 +83,19 @@ def test_indicators_outside_the_catalog_are_kept_and_flagged() -> None:
     assert len(norm.indicators) == 21
     assert not norm.indicators["in_catalog"].any()
     assert norm.indicators["catalog_title"].isna().all()
+
+
+def test_frames_are_built_in_their_dtypes_exactly_as_astype_would_make_them() -> None:
+    norm = normalise_report(imphal_report())
+    rows = norm.indicators.to_dict("records")
+    expected = pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS)).astype(INDICATOR_DTYPES)
+    pd.testing.assert_frame_equal(typed_frame(rows, INDICATOR_COLUMNS, INDICATOR_DTYPES), expected)
+    empty = pd.DataFrame([], columns=list(INDICATOR_COLUMNS)).astype(INDICATOR_DTYPES)
+    pd.testing.assert_frame_equal(typed_frame([], INDICATOR_COLUMNS, INDICATOR_DTYPES), empty)
+
+
+def test_records_are_computed_once_and_match_the_frames() -> None:
+    norm = normalise_report(imphal_report())
+    assert norm.indicator_records is norm.indicator_records
+    assert norm.indicator_records == records(norm.indicators)
+    assert norm.warning_records == records(norm.warnings)
