@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 status=0
 .venv/bin/dmaf ingest raw_reports/ "$@" || status=$?
 echo
-echo "city_scores (select * from city_scores):"
+echo "city_scores:"
 .venv/bin/dmaf sql "select city, state, cycle, score, max_score from city_scores order by city, cycle"
 exit $status
