@@ -10,7 +10,7 @@ import pytest
 pytest_plugins = ["tests.conftest_db"]
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "tests" / "seed"  # copies of ../shared/seeds, so a clone anywhere runs the suite
 SEED_TXT = SEEDS / "imphal_manipur_cycle2.txt"
 SEED_TRUTH = SEEDS / "imphal_manipur_cycle2.truth.json"
 RAW_REPORTS = REPO / "raw_reports"

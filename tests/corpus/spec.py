@@ -1,7 +1,7 @@
 """What a fixture report says: cities, cycles, indicators and scores, independent of layout.
 
 ``make_specs`` builds them deterministically; ``expected`` turns one into the JSON shape of
-``../shared/seeds/imphal_manipur_cycle2.truth.json`` (without the derived totals and notes).
+``tests/seed/imphal_manipur_cycle2.truth.json`` (a copy of ../shared/seeds) (without the derived totals and notes).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from dmaf.pipeline import ParseOptions
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "imphal_manipur_cycle2.txt"
+SEED = Path(__file__).resolve().parents[1] / "seed" / "imphal_manipur_cycle2.txt"
 PASSWORD = "secret"
 MAX_BYTES = 1024 * 1024  # the folder's size limit: every file but the over-size one is below it
 FOLDER_OPTIONS = ParseOptions(max_bytes=MAX_BYTES, timeout_s=60.0)

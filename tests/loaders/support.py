@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from dmaf.records import ParsedIndicator, ParsedReport, ParseWarning, PrintedTotal, Provenance
 from loaders.load import SourceFileInfo
 
-TRUTH = Path(__file__).parent / "data" / "imphal_manipur_cycle2.truth.json"
+TRUTH = Path(__file__).resolve().parents[1] / "seed" / "imphal_manipur_cycle2.truth.json"
 PARSER_VERSION = "test-1"
 VIEW_NAMES = (
     "indicator_scores", "pillar_scores", "city_scores", "source_documents", "score_provenance",
