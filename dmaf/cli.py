@@ -13,6 +13,14 @@ from rich.console import Console
 from rich.table import Table
 
 from dmaf.commands import register_all
+from dmaf.commands.options import (
+    db_option,
+    max_mb_option,
+    memory_mb_option,
+    pdf_password_option,
+    timeout_option,
+    workers_option,
+)
 from dmaf.prefect_env import configure_prefect
 from flows.defaults import DEFAULT_BATCH_SIZE
 
@@ -23,14 +31,12 @@ app.add_typer(db_app, name="db")
 out = Console()
 err = Console(stderr=True)
 
-DB_HELP = "Database URL (default: $DMAF_DATABASE_URL, else SQLite at warehouse/dmaf.db)."
-
 
 @app.command()
 def parse(
     paths: list[Path] = typer.Argument(..., help="Report files or folders (searched recursively)."),
     format: str = typer.Option("json", "--format", help="Output format: json (one object per line)."),
-    pdf_password: Optional[str] = typer.Option(None, "--pdf-password", help="Password for encrypted PDFs."),
+    pdf_password: Optional[str] = pdf_password_option(),
 ) -> None:
     """Parse reports and print one JSON object per document; no database, no Prefect."""
     from dmaf.discovery import discover
@@ -53,13 +59,13 @@ def parse(
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Report files or folders (searched recursively)."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = db_option(),
     batch_size: int = typer.Option(DEFAULT_BATCH_SIZE, "--batch-size", min=1, help="Files per parse task."),
-    workers: Optional[int] = typer.Option(None, "--workers", min=0, help="Parse processes (default: one per core; 0 = in-process)."),
-    pdf_password: Optional[str] = typer.Option(None, "--pdf-password", help="Password for encrypted PDFs."),
-    max_mb: float = typer.Option(100.0, "--max-mb", help="Refuse files larger than this (MB)."),
-    timeout: float = typer.Option(120.0, "--timeout", help="Wall-time limit per document (s)."),
-    memory_mb: int = typer.Option(2048, "--memory-mb", help="Memory limit per parse process (MB)."),
+    workers: Optional[int] = workers_option(),
+    pdf_password: Optional[str] = pdf_password_option(),
+    max_mb: float = max_mb_option(),
+    timeout: float = timeout_option(),
+    memory_mb: int = memory_mb_option(),
     dask_address: Optional[str] = typer.Option(
         None, "--dask-address", envvar="DMAF_DASK_ADDRESS",
         help="Parse the batches on this existing Dask cluster (tcp://host:8786), one batch per Dask worker."),
@@ -68,7 +74,7 @@ def ingest(
     configure_prefect()
     from pydantic import SecretStr
 
-    from dmaf.console import run_with_progress, print_summary
+    from dmaf.console import print_summary, run_with_progress
     from flows.ingest import ingest_reports
     from flows.runners import dask_worker_count, task_runner
     from warehouse.errors import WarehouseError
@@ -105,7 +111,7 @@ def ingest(
 @app.command()
 def sql(
     query: str = typer.Argument(..., help="One SQL query (read-only)."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = db_option(),
     format: str = typer.Option("table", "--format", help="table, csv or json."),
     timeout: float = typer.Option(30.0, "--timeout", help="Stop the query after this many seconds."),
 ) -> None:
@@ -147,7 +153,7 @@ def print_rows(columns: list[str], rows: list[tuple], format: str) -> None:
 
 
 @db_app.command("upgrade")
-def db_upgrade(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+def db_upgrade(db: Optional[str] = db_option()) -> None:
     """Create or migrate the warehouse schema to the latest version (Alembic)."""
     from warehouse.db import upgrade
     from warehouse.errors import WarehouseError
@@ -164,7 +170,7 @@ def db_upgrade(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> 
 @db_app.command("backup")
 def db_backup(
     dest: Path = typer.Argument(..., help="Where to write the backup (SQLite file or pg_dump archive)."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = db_option(),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing file."),
 ) -> None:
     """Write a consistent backup of the warehouse (SQLite online backup, or pg_dump)."""

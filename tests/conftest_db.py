@@ -18,6 +18,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,8 +131,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield sqlite_url(tmp_path / "dmaf.db")
         return
-    server: PostgresServer = request.getfixturevalue("postgres_server")
-    name = f"dmaf_test_{uuid.uuid4().hex[:16]}"
+    with fresh_database(request.getfixturevalue("postgres_server"), "dmaf_test") as url:
+        yield url
+
+
+@contextmanager
+def fresh_database(server: PostgresServer, prefix: str) -> Iterator[str]:
+    """Create a new, empty PostgreSQL database named ``<prefix>_<random>``; yield its URL; drop it after."""
+    name = f"{prefix}_{uuid.uuid4().hex[:16]}"
     admin = _admin_engine(server)
     try:
         with admin.connect() as conn:

@@ -7,7 +7,14 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-DB_HELP = "Database URL (default: $DMAF_DATABASE_URL, else SQLite at warehouse/dmaf.db)."
+from dmaf.commands.options import (
+    db_option,
+    max_mb_option,
+    memory_mb_option,
+    pdf_password_option,
+    timeout_option,
+    workers_option,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -16,14 +23,13 @@ def register(app: typer.Typer) -> None:
 
 
 def reprocess_command(
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = db_option(),
     everything: bool = typer.Option(False, "--all", help="Rebuild every version, not only those of other parsers."),
-    workers: Optional[int] = typer.Option(None, "--workers", min=0,
-                                          help="Parse processes (default: one per core; 0 = in-process)."),
-    pdf_password: Optional[str] = typer.Option(None, "--pdf-password", help="Password for encrypted PDFs."),
-    max_mb: float = typer.Option(100.0, "--max-mb", help="Refuse files larger than this (MB)."),
-    timeout: float = typer.Option(120.0, "--timeout", help="Wall-time limit per document (s)."),
-    memory_mb: int = typer.Option(2048, "--memory-mb", help="Memory limit per parse process (MB)."),
+    workers: Optional[int] = workers_option(),
+    pdf_password: Optional[str] = pdf_password_option(),
+    max_mb: float = max_mb_option(),
+    timeout: float = timeout_option(),
+    memory_mb: int = memory_mb_option(),
 ) -> None:
     """Re-parse stored files after a parser upgrade and rebuild their facts in place (no duplicates).
 

@@ -9,9 +9,16 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from dmaf.commands.options import (
+    db_option,
+    max_mb_option,
+    memory_mb_option,
+    pdf_password_option,
+    timeout_option,
+    workers_option,
+)
 from flows.defaults import DEFAULT_BATCH_SIZE
 
-DB_HELP = "Database URL (default: $DMAF_DATABASE_URL, else SQLite at warehouse/dmaf.db)."
 FOLDER_HELP = "Folder the reports are dropped into (default: $DMAF_REPORTS_DIR, else ./raw_reports)."
 DEPLOYMENT_NAME = "nightly-refresh"
 DEFAULT_CRON = "0 2 * * *"
@@ -79,14 +86,13 @@ def _folder_or_exit(folder: Optional[Path], err: Console) -> str:
 
 def refresh_command(
     folder: Optional[Path] = typer.Argument(None, help=FOLDER_HELP),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = db_option(),
     batch_size: int = typer.Option(DEFAULT_BATCH_SIZE, "--batch-size", min=1, help="Files per parse task."),
-    workers: Optional[int] = typer.Option(None, "--workers", min=0,
-                                          help="Parse processes (default: one per core; 0 = in-process)."),
-    pdf_password: Optional[str] = typer.Option(None, "--pdf-password", help="Password for encrypted PDFs."),
-    max_mb: float = typer.Option(100.0, "--max-mb", help="Refuse files larger than this (MB)."),
-    timeout: float = typer.Option(120.0, "--timeout", help="Wall-time limit per document (s)."),
-    memory_mb: int = typer.Option(2048, "--memory-mb", help="Memory limit per parse process (MB)."),
+    workers: Optional[int] = workers_option(),
+    pdf_password: Optional[str] = pdf_password_option(),
+    max_mb: float = max_mb_option(),
+    timeout: float = timeout_option(),
+    memory_mb: int = memory_mb_option(),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Parse again unchanged files that failed before."),
 ) -> None:
     """Load what is new or changed in the folder, skip unchanged files unread, flag files gone; exit 1 if any failed."""
@@ -122,11 +128,10 @@ def serve_command(
     timezone: Optional[str] = typer.Option(None, "--timezone",
                                            help="IANA time zone of the cron (default: this machine's, else UTC)."),
     folder: Optional[Path] = typer.Option(None, "--folder", help=FOLDER_HELP),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP + " Passed to runs through the environment."),
+    db: Optional[str] = db_option(" Passed to runs through the environment."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1,
                                              help=f"Files per parse task (default {DEFAULT_BATCH_SIZE})."),
-    workers: Optional[int] = typer.Option(None, "--workers", min=0,
-                                          help="Parse processes (default: one per core; 0 = in-process)."),
+    workers: Optional[int] = workers_option(),
 ) -> None:
     """Serve the nightly-refresh deployment on the Prefect server of PREFECT_API_URL until stopped (Ctrl-C).
 

@@ -10,10 +10,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from dmaf.commands.options import db_option
+
 if TYPE_CHECKING:
     from dmaf.trends.queries import TrendFrames
-
-DB_HELP = "Database URL (default: $DMAF_DATABASE_URL, else SQLite at warehouse/dmaf.db)."
 
 
 def _consoles() -> tuple[Console, Console]:
@@ -135,10 +135,14 @@ def trends(
     city: Optional[str] = typer.Option(None, "--city", help="A city (name or alias, e.g. Bangalore)."),
     state: Optional[str] = typer.Option(None, "--state", help="Only the cities of this state/UT."),
     out_dir: Path = typer.Option(Path("out/trends"), "--out", help="Folder for the PNG charts."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = db_option(),
 ) -> None:
     """Show score trends across cycles as tables and write PNG charts (a city's pillars, national spread)."""
-    from dmaf.trends.charts import city_pillar_chart, national_distribution_chart, save_png
+    from dmaf.trends.charts import (
+        city_pillar_chart,
+        national_distribution_chart,
+        save_png,
+    )
     from dmaf.trends.html_report import slug
     from dmaf.trends.queries import find_city, find_state
     from warehouse.errors import WarehouseError
@@ -168,7 +172,7 @@ def trends(
 
 def report(
     out_dir: Path = typer.Option(..., "--out", help="Folder for index.html and one page per city."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = db_option(),
 ) -> None:
     """Write a static HTML report (overview + one page per city) that opens in any browser, offline."""
     from dmaf.trends.html_report import write_report
@@ -185,7 +189,7 @@ def report(
 def export(
     format: str = typer.Option("csv", "--format", help="csv or parquet."),
     out_dir: Path = typer.Option(..., "--out", help="Folder for one file per view."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = db_option(),
 ) -> None:
     """Export every public view as a CSV or Parquet file (one file per view)."""
     from dmaf.trends.export import FORMATS, export_views

@@ -6,17 +6,15 @@ only read.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
-from sqlalchemy.pool import NullPool
 
 from dmaf.pipeline import ParseOutcome, parse_path
 from loaders.batch import load_outcomes, prepare_warehouse
+from tests.conftest_db import fresh_database
 from tests.corpus.build import file_stem
 from tests.corpus.render_txt import render_txt
 from tests.corpus.spec import ReportSpec, make_specs
@@ -64,17 +62,8 @@ def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     if request.param == "sqlite":
         yield sqlite_url(tmp_path_factory.mktemp("trends-db") / "dmaf.db")
         return
-    server = request.getfixturevalue("postgres_server")
-    name = f"dmaf_trends_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server.admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        yield server.database_url(name)
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        admin.dispose()
+    with fresh_database(request.getfixturevalue("postgres_server"), "dmaf_trends") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
