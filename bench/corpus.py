@@ -21,7 +21,7 @@ FORMATS = ("txt", "docx", "pdf")
 
 def cities() -> list[tuple[str, str]]:
     """Return (city, state) of the reference Smart Cities, in file order."""
-    from dmaf.reference import __file__ as ref
+    from reference import __file__ as ref
 
     with open(Path(ref).with_name("cities.csv"), encoding="utf-8", newline="") as fh:
         return [(row["city"], row["state"]) for row in csv.DictReader(fh)]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bench.corpus import FORMATS, MANIFEST
 from bench.measure import Stopwatch, max_rss_mb
-from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL_BATCHES
+from core.defaults import BATCH_SIZE, PARALLEL_BATCHES
 
 
 def _manifest(corpus: Path) -> list[dict]:
@@ -34,7 +34,7 @@ def _rates(entries: list[dict], wall_s: float) -> dict:
 
 def phase_serial(corpus: Path, workers: int) -> dict:
     """The ``dmaf parse`` path: ``parse_path`` on each file in this process, per format."""
-    from dmaf.pipeline import ParseOptions, parse_path
+    from pipeline.document import ParseOptions, parse_path
 
     options, out, failed = ParseOptions(), {}, 0
     by_format = defaultdict(list)
@@ -51,9 +51,9 @@ def phase_serial(corpus: Path, workers: int) -> dict:
 
 
 def phase_pool(corpus: Path, workers: int, formats: tuple[str, ...] = (*FORMATS, "all")) -> dict:
-    """``dmaf.isolation.parse_files`` with ``workers`` processes: each format alone, then all files mixed."""
-    from dmaf.isolation import parse_files
-    from dmaf.pipeline import ParseOptions
+    """``pipeline.pool.parse_files`` with ``workers`` processes: each format alone, then all files mixed."""
+    from pipeline.document import ParseOptions
+    from pipeline.pool import parse_files
 
     options, out = ParseOptions(), {}
     entries = _manifest(corpus)
@@ -173,8 +173,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--json", type=Path, required=True)
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
-    parser.add_argument("--parallel-batches", type=int, default=DEFAULT_PARALLEL_BATCHES)
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+    parser.add_argument("--parallel-batches", type=int, default=PARALLEL_BATCHES)
     parser.add_argument("--mixed-only", action="store_true", help="pool: time all files mixed, not each format")
     args = parser.parse_args(argv)
     if args.phase == "ingest":

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script: make the project importable
     sys.path.insert(0, str(REPO))
 
-from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL_BATCHES  # noqa: E402
+from core.defaults import BATCH_SIZE, PARALLEL_BATCHES  # noqa: E402
 
 
 def cores() -> int:
@@ -140,9 +140,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--growth-n", type=int, default=None, help="also ingest this many reports (e.g. 10·N) "
                                                                    "to see how time and memory grow")
     parser.add_argument("--workers", type=int, default=cores(), help="parse processes for 'all cores'")
-    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE,
                         help="files per parse task in the ingest flow (default: the flow's)")
-    parser.add_argument("--parallel-batches", type=int, default=DEFAULT_PARALLEL_BATCHES,
+    parser.add_argument("--parallel-batches", type=int, default=PARALLEL_BATCHES,
                         help="parse tasks in flight in the ingest flow (default: the flow's)")
     args = parser.parse_args(argv)
     if args.n < 1:

@@ -8,14 +8,20 @@ from datetime import timedelta
 from typing import TypeVar
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
+from core.statuses import ALWAYS_SHOWN, FileStatus
 from flows import progress
 from flows.summary import IngestSummary, ordered_counts
 
 T = TypeVar("T")
-ALWAYS_SHOWN = ("loaded", "skipped", "failed")
 MISSING_SHOWN = 50
 
 
@@ -62,7 +68,7 @@ def run_with_progress(console: Console, run: Callable[[], T], *, description: st
         files_per_s = rate.tick()
         if state["task"] is not None:
             bar.update(state["task"], advance=1, rate=files_per_s)
-        if status == "failed":
+        if status == FileStatus.FAILED:
             bar.console.print(f"[red]failed[/red] {message}", highlight=False, markup=True, soft_wrap=True)
 
     with bar, progress.listening(on_event):
@@ -81,7 +87,7 @@ def _with_lines(console: Console, run: Callable[[], T]) -> T:
             rate.begin(int(message or 0))
             return
         files_per_s = rate.tick()
-        what = message if status == "failed" and message else path
+        what = message if status == FileStatus.FAILED and message else path
         line = f"[{rate.done}/{rate.total}] {status}: {what} ({files_per_s:.1f} files/s, ETA {rate.eta(files_per_s)})"
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
@@ -94,7 +100,7 @@ def print_summary(console: Console, summary: IngestSummary, *, title: str = "ing
     counts = summary.counts()
     table = Table("status", "files", title=title)
     for status in ALWAYS_SHOWN:
-        table.add_row(status, str(counts.get(status, 0)))
+        table.add_row(str(status), str(counts.get(status, 0)))
     for status, n in ordered_counts(counts):
         if status not in ALWAYS_SHOWN:
             table.add_row(status, str(n))

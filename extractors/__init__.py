@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from extractors.blocks import Block
+from core.blocks import Block
 from extractors.docx import extract_docx
 from extractors.pdf import count_pages, extract_pdf
 from extractors.sniff import sniff_format

@@ -13,8 +13,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from dmaf.errors import CorruptDocument
-from extractors.blocks import Block
+from core.blocks import Block
+from core.errors import CorruptDocument
 from extractors.docx_guard import check_docx_package
 from extractors.reading import read_bytes
 

@@ -14,7 +14,7 @@ import zlib
 
 from lxml import etree
 
-from dmaf.errors import CorruptDocument, UnsafeDocument, UnsupportedFormat
+from core.errors import CorruptDocument, UnsafeDocument, UnsupportedFormat
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024  # bytes, all parts together
 MAX_RATIO = 200  # uncompressed / compressed for any one large part

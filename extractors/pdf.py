@@ -15,10 +15,11 @@ from typing import BinaryIO
 import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
-from dmaf.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from core.blocks import Block
+from core.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from core.geometry import union, union_of
 from extractors import pdf_layout as lay
 from extractors import pdf_regions
-from extractors.blocks import Block
 from extractors.pdf_words import FastPdf, open_fast
 from extractors.reading import read_bytes
 
@@ -216,7 +217,7 @@ def _emit(lines: list[lay.Segment], body: float, page: int, blocks: list[Block],
     text = lines[0].text
     for line in lines[1:]:
         text = lay.join_lines(text, line.text)
-    bbox = (min(s.x0 for s in lines), lines[0].top, max(s.x1 for s in lines), lines[-1].bottom)
+    bbox = union_of(s.bbox for s in lines)
     if lay.is_bullet_start(lines[0].text):
         kind = "list_item"
     elif lay.is_heading(lines[0], body):
@@ -266,7 +267,7 @@ def _join_cell(blocks: list[Block], cell: int, segment: lay.Segment, label: str)
 
 def _union(bbox, segment: lay.Segment) -> tuple[float, float, float, float]:
     """Return the box around a box and a segment."""
-    return (min(bbox[0], segment.x0), min(bbox[1], segment.top), max(bbox[2], segment.x1), max(bbox[3], segment.bottom))
+    return union(bbox, segment.bbox)
 
 
 def _add_piece(blocks: list[Block], kind: str, pieces: list[tuple[float, str]], page: int, bbox, label: str) -> None:

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
 
+from core.blocks import BBox
+from core.geometry import union_of
+
 LINE_TOLERANCE = 3.0  # points: words whose tops differ by less are on one line
 SEGMENT_GAP = 18.0  # points: a horizontal gap wider than this splits a line into segments
 COLUMN_ALIGN = 12.0  # points: segments starting this close line up as one column
@@ -34,7 +37,6 @@ _NUMERIC_CELL = re.compile(
 _FLOW_END = re.compile(r"[.:;!?]$")
 _ENTRY_END = re.compile(r"(?:\.{4,}|(?:\.\s){3,})\s*\d{1,4}$")  # a contents entry: dot leaders, page number
 
-BBox = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +175,7 @@ def grid_of(lines: list[list[Segment]]) -> Grid:
     """Return aligned lines as a grid, one row per line and one cell per segment."""
     rows = tuple(tuple((s.bbox, s.text) for s in line) for line in lines)
     boxes = [s.bbox for line in lines for s in line]
-    return Grid((min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-                 max(b[3] for b in boxes)), rows)
+    return Grid(union_of(boxes), rows)
 
 
 def is_numeric_cell(text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 from statistics import median
 
+from core.geometry import union_of
 from extractors.pdf_layout import (
     Grid,
     Segment,
@@ -198,12 +199,11 @@ def _grid(seg_lines: list[list[Segment]], first: int, rows: list[int], wraps: li
         row = []
         for parts in cells[r]:
             parts = sorted(parts, key=lambda s: s.top)
-            box = (min(s.x0 for s in parts), min(s.top for s in parts), max(s.x1 for s in parts),
-                   max(s.bottom for s in parts))
+            box = union_of(s.bbox for s in parts)
             row.append((box, " ".join(s.text for s in parts)))
         out.append(tuple(row))
     every = [c[0] for row in out for c in row]
-    bbox = (min(b[0] for b in every), min(b[1] for b in every), max(b[2] for b in every), max(b[3] for b in every))
+    bbox = union_of(every)
     return Grid(bbox, tuple(out))
 
 

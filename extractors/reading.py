@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
-from dmaf.errors import UnreadableFile
+from core.errors import UnreadableFile
 
 
 def read_bytes(source: str | Path | BinaryIO, *, name: str | None = None) -> tuple[bytes, str]:

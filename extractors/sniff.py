@@ -6,7 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from dmaf.errors import EmptyDocument, EncryptedDocument, UnsupportedFormat
+from core.errors import EmptyDocument, EncryptedDocument, UnsupportedFormat
 from extractors.docx_guard import check_zip_directory
 
 _BINARY_NAMES = {".pdf": "a PDF", ".docx": "a Word document", ".doc": "a Word document"}

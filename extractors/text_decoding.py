@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from dmaf.errors import UndecodableText
+from core.errors import UndecodableText
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

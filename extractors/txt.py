@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import BinaryIO
 
-from extractors.blocks import Block
+from core.blocks import Block
 from extractors.reading import read_bytes
 from extractors.text_decoding import decode_text
 

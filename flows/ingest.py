@@ -20,19 +20,18 @@ from prefect.cache_policies import NONE
 from prefect.utilities.annotations import quote
 from pydantic import SecretStr
 
-from dmaf.discovery import discover
-from dmaf.isolation import ParsePool, parse_files
-from dmaf.parse import PARSER_VERSION
-from dmaf.pipeline import DEFAULT_MAX_BYTES, ParseOptions, ParseOutcome
+from core import defaults
+from core.options import ParseOptions
+from core.records import LoadResult, ParseOutcome
+from core.statuses import FileStatus
 from flows import progress
-from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL_BATCHES
 from flows.summary import IngestSummary, publish_summary
-from loaders.batch import LoadResult, is_transient, load_outcomes, prepare_warehouse
+from loaders.batch import is_transient, load_outcomes, prepare_warehouse
 from loaders.runs import finish_run, start_run
+from parsing import PARSER_VERSION
+from pipeline.discovery import discover
+from pipeline.pool import ParsePool, parse_files
 from warehouse.db import make_engine
-
-__all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_PARALLEL_BATCHES", "IngestSummary", "check_batch_size", "chunks", "default_workers", "ingest_reports", "load_batch",
-           "parse_and_load", "parse_batch", "plain", "retry_if_transient"]
 
 RETRY_DELAYS_S = [2, 5, 15]
 
@@ -63,11 +62,6 @@ def _causes(error: BaseException | None) -> list[BaseException]:
 TRANSIENT_RETRIES: dict[str, Any] = {"retries": len(RETRY_DELAYS_S), "retry_delay_seconds": RETRY_DELAYS_S,
                                      "retry_condition_fn": retry_if_transient}
 """Task options for database work: back-off retries on transient errors, never on anything else."""
-
-
-def default_workers() -> int:
-    """Return the number of parse worker processes: one per core."""
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
 def plain(url: SecretStr | str | None) -> str | None:
@@ -117,7 +111,7 @@ def load_batch(outcomes: list[ParseOutcome], db_url: SecretStr | None) -> list[L
     results = load_outcomes(plain(db_url), outcomes, parser_version=PARSER_VERSION)
     logger = get_run_logger()
     for r in results:
-        if r.status == "failed":
+        if r.status == FileStatus.FAILED:
             logger.warning("%s", r.message)
         progress.report(r.path, r.status, r.message)
     return results
@@ -162,13 +156,13 @@ def parse_and_load(files: list[str], *, options: ParseOptions, workers: int, db_
 def ingest_reports(
     paths: list[str],
     db_url: SecretStr | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_size: int = defaults.BATCH_SIZE,
     workers: int | None = None,
     pdf_password: SecretStr | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    timeout_s: float = 120.0,
-    memory_mb: int = 2048,
-    parallel_batches: int = DEFAULT_PARALLEL_BATCHES,
+    max_bytes: int = defaults.MAX_BYTES,
+    timeout_s: float = defaults.TIMEOUT_S,
+    memory_mb: int = defaults.MEMORY_MB,
+    parallel_batches: int = defaults.PARALLEL_BATCHES,
 ) -> IngestSummary:
     """Ingest report files and folders into the warehouse; one bad file never stops the batch.
 
@@ -186,7 +180,7 @@ def ingest_reports(
     files = discover_files(paths)
     progress.announce_total(len(files))
     logger.info("ingesting %d file(s) in batches of %d", len(files), batch_size)
-    processes = workers if workers is not None else default_workers()
+    processes = workers if workers is not None else defaults.default_workers()
     results = parse_and_load(files, options=options, workers=processes, db_url=db_url, batch_size=batch_size,
                              parallel_batches=parallel_batches)
     summary = IngestSummary(results=results, run_id=run_id, folder=folder)

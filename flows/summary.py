@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.batch import LoadResult
+from core.records import LoadResult
+from core.statuses import SUMMARY_ORDER, FileStatus
 
 LIST_LIMIT = 50  # failures / missing files listed in the artifact; the rest are in the warehouse
-STATUS_ORDER = ("loaded", "unchanged", "skipped", "duplicate", "failed")
 
 
 @dataclass
@@ -32,19 +32,19 @@ class IngestSummary:
         for r in self.results:
             out[r.status] = out.get(r.status, 0) + 1
         if self.unchanged:
-            out["unchanged"] = out.get("unchanged", 0) + self.unchanged
+            out[FileStatus.UNCHANGED] = out.get(FileStatus.UNCHANGED, 0) + self.unchanged
         return out
 
     @property
     def failed(self) -> list[LoadResult]:
         """Return the files that failed."""
-        return [r for r in self.results if r.status == "failed"]
+        return [r for r in self.results if r.status == FileStatus.FAILED]
 
 
 def ordered_counts(counts: dict[str, int]) -> list[tuple[str, int]]:
     """Return (status, files) in a fixed order: the usual statuses first, then any others by name."""
-    known = [(s, counts[s]) for s in STATUS_ORDER if s in counts]
-    return known + sorted((s, n) for s, n in counts.items() if s not in STATUS_ORDER)
+    known = [(str(s), counts[s]) for s in SUMMARY_ORDER if s in counts]
+    return known + sorted((str(s), n) for s, n in counts.items() if s not in SUMMARY_ORDER)
 
 
 def _bullets(lines: list[str], limit: int, rest: str) -> list[str]:

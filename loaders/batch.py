@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from dmaf.errors import RecordedFailure
-from dmaf.pipeline import ParseOutcome
-from loaders.load import SourceFileInfo, load_document
+from core.errors import RecordedFailure
+from core.records import LoadResult, ParseOutcome
+from loaders.load import load_document
 from loaders.reference import load_reference
 from warehouse.db import make_engine, upgrade
 
 _TRANSIENT = ("database is locked", "database is busy", "could not connect", "connection refused",
               "server closed the connection", "connection reset", "terminating connection", "deadlock detected")
-
-
-@dataclass(frozen=True, slots=True)
-class LoadResult:
-    """One file's outcome: ``status`` loaded | skipped | duplicate | failed, with a one-line message."""
-
-    path: str
-    status: str
-    message: str
 
 
 def prepare_warehouse(url: str | None) -> None:
@@ -46,10 +37,9 @@ def load_outcomes(url: str | None, outcomes: list[ParseOutcome], *, parser_versi
 
 def _load_one(engine, outcome: ParseOutcome, parser_version: str) -> LoadResult:
     """Load one parse outcome (a report or a failure)."""
-    src = outcome.source
-    info = SourceFileInfo(src.path, src.sha256 or "", src.size, src.mtime, src.format)
+    source = outcome.source if outcome.source.sha256 else replace(outcome.source, sha256="")
     error = RecordedFailure(outcome.failure.reason, outcome.failure.message) if outcome.failure else None
-    done = load_document(engine, source=info, report=outcome.report, error=error, parser_version=parser_version)
+    done = load_document(engine, source=source, report=outcome.report, error=error, parser_version=parser_version)
     return LoadResult(done.path, done.status, done.message)
 
 

@@ -1,7 +1,7 @@
 """Crosswalk keys in the warehouse: recompute ``indicator.indicator_key`` for a cycle from its stored titles.
 
 Keys are decided per cycle over every indicator row the warehouse holds for it (so the one-indicator-per-key
-rule sees the whole cycle), with ``dmaf.reference.crosswalk.assign_keys``. Only rows whose key, method or
+rule sees the whole cycle), with ``reference.crosswalk.assign_keys``. Only rows whose key, method or
 similarity changed are updated, in id order, so concurrent loads of one cycle take row locks in the same
 order; a load of another cycle touches other rows.
 """
@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from dmaf.reference.catalog import Catalog
-from dmaf.reference.crosswalk import Crosswalk, CrosswalkOptions, IndicatorTitle, assign_keys
+from reference.catalog import Catalog
+from reference.crosswalk import Crosswalk, CrosswalkOptions, IndicatorTitle, assign_keys
 from warehouse.models import Indicator
 
 _IND = Indicator.__table__

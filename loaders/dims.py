@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from dmaf.reference.catalog import Catalog
 from loaders.reference import cycle_row, pillar_row
 from loaders.upsert import ensure_rows, select_ids
+from reference.catalog import Catalog
 from warehouse.models import City, Cycle, Indicator, Pillar, Report
 
 

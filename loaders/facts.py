@@ -8,7 +8,12 @@ from typing import Any
 from sqlalchemy import Connection, delete, select, update
 
 from loaders.normalise import NormalisedReport
-from warehouse.models import IndicatorScore, ParseWarningRow, QualityIssue, ReportVersion
+from warehouse.models import (
+    IndicatorScore,
+    ParseWarningRow,
+    QualityIssue,
+    ReportVersion,
+)
 
 _RENAMED = {"method": "score_method"}
 _SCORE_COLUMNS = frozenset(IndicatorScore.__table__.c.keys())

@@ -8,69 +8,36 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, select, update
 
-from dmaf.errors import MissingMetadata, ReportError
-from dmaf.records import ParsedReport
-from dmaf.reference.catalog import Catalog, load_catalog
+from core.errors import MissingMetadata, ReportError, WarehouseError
+from core.records import LoadResult, ParsedReport, SourceFile
+from core.statuses import FileStatus
 from loaders.crosswalk import refresh_indicator_keys
 from loaders.dims import ensure_city, ensure_indicators, ensure_report, lock_reports
-from loaders.facts import delete_facts, insert_facts, recompute_current, version_attributes
+from loaders.facts import (
+    delete_facts,
+    insert_facts,
+    recompute_current,
+    version_attributes,
+)
 from loaders.normalise import NormalisedReport, normalise_report
 from loaders.quality import record_quality
 from loaders.upsert import insert_returning_id
+from reference.catalog import Catalog, load_catalog
 from warehouse.db import write_transaction
-from warehouse.errors import WarehouseError
-from warehouse.models import Report, ReportVersion, SourceFile, utcnow
+from warehouse.models import Report, ReportVersion, SourceFileRow, utcnow
 
-OUTCOME_STATUSES = ("loaded", "skipped", "failed", "duplicate", "reprocessed")
-_FORMATS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
-_SF = SourceFile.__table__
+_SF = SourceFileRow.__table__
 _RV = ReportVersion.__table__
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFileInfo:
-    """One input file as found on disk: path, content hash and file attributes."""
-
-    path: str
-    sha256: str
-    size: int | None = None
-    mtime: float | None = None
-    format: str | None = None
-
-    @classmethod
-    def from_path(cls, path: str | Path, *, format: str | None = None) -> SourceFileInfo:
-        """Hash a file and return its info (format from the suffix unless given)."""
-        file = Path(path)
-        digest = hashlib.sha256()
-        with file.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-        stat = file.stat()
-        fmt = format or _FORMATS.get(file.suffix.lower())
-        return cls(str(file), digest.hexdigest(), stat.st_size, stat.st_mtime, fmt)
-
-
-@dataclass(frozen=True, slots=True)
-class LoadOutcome:
-    """What loading one document did: ``status`` is one of ``OUTCOME_STATUSES``."""
-
-    path: str
-    status: str
-    message: str
-    report_version_id: int | None = None
-
-
-def _claim_source(conn: Connection, source: SourceFileInfo, now: datetime) -> tuple[Row | None, int]:
+def _claim_source(conn: Connection, source: SourceFile, now: datetime) -> tuple[Row | None, int]:
     """Return ``(previous row or None, id)`` of the path's row, inserting and locking it."""
-    placeholder = {"path": source.path, "sha256": source.sha256, "status": "failed", "error": "load in progress",
+    placeholder = {"path": source.path, "sha256": source.sha256, "status": FileStatus.FAILED.value, "error": "load in progress",
                    "processed_at": now, "first_seen": now, "last_seen": now, "missing": False}
     new_id = insert_returning_id(conn, _SF, placeholder, ["path"])
     if new_id is not None:
@@ -80,7 +47,7 @@ def _claim_source(conn: Connection, source: SourceFileInfo, now: datetime) -> tu
     return row, row.id
 
 
-def _set_source(conn: Connection, source_id: int, source: SourceFileInfo, now: datetime, **values: Any) -> None:
+def _set_source(conn: Connection, source_id: int, source: SourceFile, now: datetime, **values: Any) -> None:
     """Record the path's latest content and outcome."""
     values = {"error": None, "reason": None, "duplicate_of": None} | values
     conn.execute(
@@ -107,19 +74,19 @@ def _unplaceable(document: dict[str, Any]) -> str | None:
     return None
 
 
-def _duplicate(conn: Connection, source_id: int, source: SourceFileInfo, version_id: int, parser_version: str,
-               now: datetime) -> LoadOutcome:
+def _duplicate(conn: Connection, source_id: int, source: SourceFile, version_id: int, parser_version: str,
+               now: datetime) -> LoadResult:
     """Record the path as a duplicate of the path the same bytes were first loaded from."""
     first = conn.execute(
         select(_SF.c.path).join(_RV, _RV.c.source_file_id == _SF.c.id).where(_RV.c.id == version_id)
     ).scalar_one()
-    _set_source(conn, source_id, source, now, status="duplicate", duplicate_of=first, parser_version=parser_version)
-    return LoadOutcome(source.path, "duplicate", f"{source.path}: same content as {first}; not loaded twice",
+    _set_source(conn, source_id, source, now, status=FileStatus.DUPLICATE.value, duplicate_of=first, parser_version=parser_version)
+    return LoadResult(source.path, FileStatus.DUPLICATE, f"{source.path}: same content as {first}; not loaded twice",
                        version_id)
 
 
-def _load_new_content(conn: Connection, source_id: int, source: SourceFileInfo, norm: NormalisedReport,
-                      parser_version: str, catalog: Catalog, now: datetime) -> LoadOutcome:
+def _load_new_content(conn: Connection, source_id: int, source: SourceFile, norm: NormalisedReport,
+                      parser_version: str, catalog: Catalog, now: datetime) -> LoadResult:
     """Load content that parsed: a new version (or an old version of this path back), made current."""
     doc = norm.document
     known = conn.execute(select(_RV.c.id, _RV.c.source_file_id).where(_RV.c.sha256 == source.sha256)).first()
@@ -145,15 +112,15 @@ def _load_new_content(conn: Connection, source_id: int, source: SourceFileInfo, 
         insert_facts(conn, norm, version_id=version_id, indicator_ids=indicator_ids)
         record_quality(conn, norm, version_id=version_id, catalog=catalog)
     recompute_current(conn, report_id=report_id)
-    _set_source(conn, source_id, source, now, status="loaded", parser_version=parser_version)
+    _set_source(conn, source_id, source, now, status=FileStatus.LOADED.value, parser_version=parser_version)
     message = f"{source.path}: loaded {doc['city']}, cycle {doc['cycle']} ({doc['indicator_count']} indicators)"
-    return LoadOutcome(source.path, "loaded", message, version_id)
+    return LoadResult(source.path, FileStatus.LOADED, message, version_id)
 
 
 def load_document(
-    engine: Engine, *, source: SourceFileInfo, report: ParsedReport | None, error: Exception | None,
+    engine: Engine, *, source: SourceFile, report: ParsedReport | None, error: Exception | None,
     parser_version: str, catalog: Catalog | None = None,
-) -> LoadOutcome:
+) -> LoadResult:
     """Record one document (parsed ``report`` or read ``error``, exactly one) in one transaction.
 
     ``error`` is normally a ``ReportError``; any other exception is recorded as ``internal_error``.
@@ -165,23 +132,23 @@ def load_document(
     with write_transaction(engine) as conn:
         previous, source_id = _claim_source(conn, source, now)
         same_bytes = previous is not None and previous.sha256 == source.sha256
-        if same_bytes and previous.status in ("loaded", "duplicate"):
-            return LoadOutcome(source.path, "skipped", f"{source.path}: unchanged since it was loaded")
+        if same_bytes and previous.status in (FileStatus.LOADED, FileStatus.DUPLICATE):
+            return LoadResult(source.path, FileStatus.SKIPPED, f"{source.path}: unchanged since it was loaded")
         if norm is None:
             message, reason = _describe(source.path, error)
         elif problem := _unplaceable(norm.document):
             message, reason = _describe(source.path, MissingMetadata(source.path, problem))
         else:
             return _load_new_content(conn, source_id, source, norm, parser_version, catalog or load_catalog(), now)
-        if not (same_bytes and previous.status == "failed" and previous.error == message):
-            _set_source(conn, source_id, source, now, status="failed", error=message, reason=reason,
+        if not (same_bytes and previous.status == FileStatus.FAILED and previous.error == message):
+            _set_source(conn, source_id, source, now, status=FileStatus.FAILED.value, error=message, reason=reason,
                         parser_version=parser_version)
-        return LoadOutcome(source.path, "failed", message)
+        return LoadResult(source.path, FileStatus.FAILED, message)
 
 
 def replace_facts(
     engine: Engine, *, sha256: str, report: ParsedReport, parser_version: str, catalog: Catalog | None = None,
-) -> LoadOutcome:
+) -> LoadResult:
     """Rebuild the facts of an existing version from a new parse, in one transaction (reprocessing)."""
     norm = normalise_report(report, catalog=catalog)
     doc = norm.document
@@ -191,7 +158,7 @@ def replace_facts(
         if version is None:
             raise WarehouseError(f"no report version with sha256 {sha256}; load the document first")
         if problem := _unplaceable(doc):
-            return LoadOutcome(version.path, "failed", f"{version.path}: {problem}; the loaded version is kept",
+            return LoadResult(version.path, FileStatus.FAILED, f"{version.path}: {problem}; the loaded version is kept",
                                version.id)
         indicator_ids = ensure_indicators(conn, cycle_no=doc["cycle"], cycle_label=doc["cycle_label"],
                                           indicators=norm.indicator_records, catalog=catalog or load_catalog())
@@ -208,7 +175,7 @@ def replace_facts(
             recompute_current(conn, report_id=version.report_id)
             recompute_current(conn, report_id=report_id)
             _drop_empty_report(conn, version.report_id)
-    return LoadOutcome(version.path, "reprocessed", f"{version.path}: reprocessed with parser {parser_version}",
+    return LoadResult(version.path, FileStatus.REPROCESSED, f"{version.path}: reprocessed with parser {parser_version}",
                        version.id)
 
 
@@ -222,7 +189,7 @@ def _drop_empty_report(conn: Connection, report_id: int) -> None:
 def already_loaded(engine: Engine, *, path: str, sha256: str) -> bool:
     """Return True when ``path`` with these bytes is already loaded or recorded as a duplicate."""
     query = select(_SF.c.id).where(
-        _SF.c.path == path, _SF.c.sha256 == sha256, _SF.c.status.in_(("loaded", "duplicate"))
+        _SF.c.path == path, _SF.c.sha256 == sha256, _SF.c.status.in_((FileStatus.LOADED.value, FileStatus.DUPLICATE.value))
     )
     with engine.connect() as conn:
         return conn.execute(query).first() is not None

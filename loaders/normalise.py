@@ -3,7 +3,7 @@
 Pure (no I/O, no database) and deterministic: the same ``ParsedReport`` always gives the same rows in
 the same order (the report's order). Scores are floats with NaN for "no score"; the loader writes NULL.
 Each row also carries its canonical title (the catalog's, else the printed one with whitespace collapsed)
-and its crosswalk key (``dmaf.reference.crosswalk``) as this report alone decides it; the warehouse
+and its crosswalk key (``reference.crosswalk``) as this report alone decides it; the warehouse
 decides keys per cycle over every indicator it holds (``loaders.crosswalk``), which agrees unless two
 reports of one cycle print different titles for the same code.
 """
@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import json
 import math
-from functools import cached_property
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
 
-from dmaf.records import ParsedIndicator, ParsedReport, ParseWarning, Provenance
-from dmaf.reference.catalog import Catalog, load_catalog
-from dmaf.reference.crosswalk import Crosswalk, CrosswalkOptions, IndicatorTitle, assign_keys
-from dmaf.reference.gazetteer import CityMatch, resolve_city, resolve_cycle
+from core.records import ParsedIndicator, ParsedReport, ParseWarning, Provenance
+from reference.catalog import Catalog, load_catalog
+from reference.crosswalk import Crosswalk, CrosswalkOptions, IndicatorTitle, assign_keys
+from reference.gazetteer import CityMatch, resolve_city, resolve_cycle
 
 _PROVENANCE_FIELDS = ("page", "x0", "top", "x1", "bottom", "line", "table_no", "row_no", "col_no", "location")
 INDICATOR_COLUMNS: tuple[str, ...] = (
@@ -109,7 +109,7 @@ def _indicator_row(ordinal: int, code: str, ind: ParsedIndicator, catalog_entry:
     return {
         "ordinal": ordinal, "code": code, "printed_code": ind.code, "title": title,
         "pillar_no": pillar_of(code), "score": score, "max_score": max_score, "pct": _pct(score, max_score),
-        "score_status": ind.score_status, "method": ind.score_method,
+        "score_status": str(ind.score_status), "method": ind.score_method,
         "recommendation": ind.recommendation or None,
         "paragraphs": json.dumps(list(ind.paragraphs), ensure_ascii=False),
         "bullets": json.dumps(list(ind.bullets), ensure_ascii=False),

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import Connection
 
-from dmaf.reference.catalog import Catalog, CatalogIndicator, load_catalog
+from core.statuses import ScoreStatus, Severity
 from loaders.normalise import NormalisedReport
+from reference.arithmetic import adds_up, within_range
+from reference.catalog import Catalog, CatalogIndicator, load_catalog
 from warehouse.models import QualityIssue
-
-Severity = Literal["error", "warning", "info"]
-TOLERANCE = 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +84,7 @@ def _score_within_range(s: Subject) -> Iterator[tuple[str, str | None]]:
         score, top = row["score"], row["max_score"] if row["max_score"] is not None else row["catalog_max_score"]
         if score is None:
             continue
-        if score < 0 or (top is not None and score > top + TOLERANCE):
+        if not within_range(score, top):
             limit = f"0..{_num(top)}" if top is not None else "0 or more"
             yield f"indicator {row['code']}: score {_num(score)} is outside {limit}{_where(row)}", row["code"]
 
@@ -94,7 +93,7 @@ def _max_matches_catalog(s: Subject) -> Iterator[tuple[str, str | None]]:
     """A printed maximum equals the catalog's maximum for that indicator."""
     for row in s.indicators:
         printed, known = row["max_score"], row["catalog_max_score"]
-        if row["in_catalog"] and printed is not None and known is not None and abs(printed - known) > TOLERANCE:
+        if row["in_catalog"] and printed is not None and known is not None and not adds_up(printed, known):
             yield (f"indicator {row['code']}: printed maximum {_num(printed)} differs from the catalog's "
                    f"{_num(known)} for cycle {s.document['cycle']}{_where(row)}"), row["code"]
 
@@ -115,7 +114,7 @@ def _pillar_totals_match(s: Subject) -> Iterator[tuple[str, str | None]]:
         rows = [r for r in s.indicators if pillar is None or r["pillar_no"] == pillar]
         found = sum(r["score"] or 0.0 for r in rows)
         label = "overall total" if pillar is None else f"pillar {pillar} total"
-        if abs(found - total["score"]) > TOLERANCE:
+        if not adds_up(found, total["score"]):
             yield (f"printed {label} {_num(total['score'])}/{_num(total['max_score'])} but the indicator "
                    f"scores add up to {_num(found)}"), None
 
@@ -142,14 +141,14 @@ def _indicator_in_catalog(s: Subject) -> Iterator[tuple[str, str | None]]:
 def _score_present(s: Subject) -> Iterator[tuple[str, str | None]]:
     """Every indicator has a score, unless the report says it was not assessed."""
     for row in s.indicators:
-        if row["score_status"] == "missing":
+        if row["score_status"] == ScoreStatus.MISSING:
             yield f"indicator {row['code']}: no score could be read{_where(row)}", row["code"]
 
 
 def _score_assessed(s: Subject) -> Iterator[tuple[str, str | None]]:
     """Information: indicators the report prints as not assessed ("NA")."""
     for row in s.indicators:
-        if row["score_status"] == "not_assessed":
+        if row["score_status"] == ScoreStatus.NOT_ASSESSED:
             yield f"indicator {row['code']} is printed as not assessed{_where(row)}", row["code"]
 
 
@@ -169,19 +168,19 @@ def _has_indicators(s: Subject) -> Iterator[tuple[str, str | None]]:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("has_indicators", "error", "the report has at least one indicator", _has_indicators),
-    Rule("score_within_range", "error", "every score is between 0 and its maximum", _score_within_range),
-    Rule("pillar_total_matches", "error", "printed pillar/overall totals equal the sum of the indicator scores",
+    Rule("has_indicators", Severity.ERROR, "the report has at least one indicator", _has_indicators),
+    Rule("score_within_range", Severity.ERROR, "every score is between 0 and its maximum", _score_within_range),
+    Rule("pillar_total_matches", Severity.ERROR, "printed pillar/overall totals equal the sum of the indicator scores",
          _pillar_totals_match),
-    Rule("max_matches_catalog", "warning", "printed maxima equal the catalog's", _max_matches_catalog),
-    Rule("duplicate_indicator", "warning", "no indicator appears twice in a report", _duplicate_indicator),
-    Rule("catalog_indicator_present", "warning", "every catalog indicator of the cycle is in the report",
+    Rule("max_matches_catalog", Severity.WARNING, "printed maxima equal the catalog's", _max_matches_catalog),
+    Rule("duplicate_indicator", Severity.WARNING, "no indicator appears twice in a report", _duplicate_indicator),
+    Rule("catalog_indicator_present", Severity.WARNING, "every catalog indicator of the cycle is in the report",
          _catalog_indicator_present),
-    Rule("score_present", "warning", "every indicator has a score or is printed as not assessed", _score_present),
-    Rule("city_known", "warning", "the city is one of the 100 Smart Cities", _city_known),
-    Rule("indicator_in_catalog", "info", "every indicator is in the cycle's catalog (when there is one)",
+    Rule("score_present", Severity.WARNING, "every indicator has a score or is printed as not assessed", _score_present),
+    Rule("city_known", Severity.WARNING, "the city is one of the 100 Smart Cities", _city_known),
+    Rule("indicator_in_catalog", Severity.INFO, "every indicator is in the cycle's catalog (when there is one)",
          _indicator_in_catalog),
-    Rule("score_assessed", "info", "indicators printed as not assessed", _score_assessed),
+    Rule("score_assessed", Severity.INFO, "indicators printed as not assessed", _score_assessed),
 )
 """Every rule, in the order findings are recorded."""
 
@@ -197,7 +196,7 @@ def record_quality(conn: Connection, norm: NormalisedReport, *, version_id: int,
                    rules: Sequence[Rule] = RULES) -> int:
     """Insert the report version's findings as ``quality_issue`` rows; return how many."""
     rows = [
-        {"report_version_id": version_id, "severity": f.severity, "rule": f.rule, "message": f.message,
+        {"report_version_id": version_id, "severity": str(f.severity), "rule": f.rule, "message": f.message,
          "indicator": f.indicator}
         for f in check_report(norm, catalog=catalog, rules=rules)
     ]

@@ -1,6 +1,6 @@
 """Reference data as dimension rows: cycles, pillars, indicators (the catalog) and the Smart Cities.
 
-``load_reference`` upserts everything shipped in ``dmaf/reference`` into the dimension tables; the
+``load_reference`` upserts everything shipped in ``reference/`` into the dimension tables; the
 reference is authoritative, so it fills names that a report-driven insert left empty. Idempotent.
 """
 
@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from dmaf.reference import gazetteer
-from dmaf.reference.catalog import Catalog, load_catalog
 from loaders.upsert import ensure_rows, select_ids, upsert_rows
+from reference import gazetteer
+from reference.catalog import Catalog, load_catalog
 from warehouse.db import write_transaction
 from warehouse.models import City, Cycle, Indicator, Pillar
 

@@ -10,21 +10,21 @@ from typing import Protocol
 
 from sqlalchemy import Engine, select, update
 
+from core.statuses import COUNTED_AS_SKIPPED, FileStatus
 from warehouse.db import write_transaction
-from warehouse.models import IngestRun, SourceFile, utcnow
+from warehouse.models import IngestRun, SourceFileRow, utcnow
 
 _RUN = IngestRun.__table__
-_SF = SourceFile.__table__
+_SF = SourceFileRow.__table__
 _BATCH = 500
-SKIPPED_STATUSES = ("skipped", "unchanged")  # both count as ``n_skipped``: nothing had to be loaded
 
 
 class HasStatus(Protocol):
-    """Anything with a per-file ``status`` (``LoadOutcome``, ``LoadResult``)."""
+    """Anything with a per-file ``status`` (a ``LoadResult``)."""
 
     @property
     def status(self) -> str:
-        """The file's outcome: loaded, skipped, unchanged, duplicate, failed or reprocessed."""
+        """The file's outcome, a ``core.statuses.FileStatus``."""
         ...
 
 
@@ -58,9 +58,9 @@ def finish_run(engine: Engine, run_id: int, outcomes: Iterable[HasStatus], *,
         conn.execute(
             update(_RUN).where(_RUN.c.id == run_id).values(
                 finished_at=finished, duration_s=(finished - started).total_seconds(),
-                n_loaded=counts["loaded"] + counts["reprocessed"],
-                n_skipped=sum(counts[s] for s in SKIPPED_STATUSES),
-                n_failed=counts["failed"], n_duplicate=counts["duplicate"],
+                n_loaded=counts[FileStatus.LOADED] + counts[FileStatus.REPROCESSED],
+                n_skipped=sum(counts[s] for s in COUNTED_AS_SKIPPED),
+                n_failed=counts[FileStatus.FAILED], n_duplicate=counts[FileStatus.DUPLICATE],
             )
         )
     return dict(counts)

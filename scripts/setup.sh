@@ -8,7 +8,7 @@ stamp=".venv/.installed${extras:+-$extras}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setting up .venv (dmaf${extras:+[$extras]}) ..." >&2
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras:+[$extras]}" 2>&1 \
+  PYTHONWARNINGS=ignore .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras:+[$extras]}" 2>&1 \
     | grep -v "^WARNING: Location" >&2 || true
-  .venv/bin/python -c "import dmaf, flows, extractors, loaders, warehouse" && touch "$stamp"
+  .venv/bin/python -c "import core, reference, extractors, parsing, pipeline, loaders, warehouse, flows, dmaf" && touch "$stamp"
 fi

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ SEEDS = REPO / "tests" / "seed"  # copies of ../shared/seeds, so a clone anywher
 SEED_TXT = SEEDS / "imphal_manipur_cycle2.txt"
 SEED_TRUTH = SEEDS / "imphal_manipur_cycle2.truth.json"
 RAW_REPORTS = REPO / "raw_reports"
+BIN = Path(sys.executable).parent
+"""Where the running Python's console scripts (dmaf, prefect) are: the venv the tests run in, wherever it is."""
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,12 @@ from urllib.parse import quote
 
 from sqlalchemy.engine import make_url
 
-from warehouse.errors import BackupError, WarehouseMissing
+from core import defaults
+from core.errors import BackupError, WarehouseMissing
 from warehouse.settings import mask_url, redact, resolve_url, sqlite_path
 
 PG_DUMP_TIMEOUT_S = 3600.0
-PG_DUMP_ENV = "DMAF_PG_DUMP"
+PG_DUMP_ENV = defaults.PG_DUMP_ENV
 PG_DUMP_DIRS = (
     "/usr/lib/postgresql/*/bin", "/usr/pgsql-*/bin", "/usr/local/pgsql/bin", "/opt/homebrew/opt/libpq/bin",
     "/usr/local/opt/libpq/bin", "/Applications/Postgres.app/Contents/Versions/*/bin",
@@ -108,7 +109,7 @@ def backup(
     resolved = resolve_url(url)
     target = Path(dest).expanduser().resolve()
     if target.exists() and not overwrite:
-        raise BackupError(f"{target} already exists; choose another file or allow overwriting")
+        raise BackupError(f"{target} already exists; choose another file, or pass --overwrite to replace it")
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)

@@ -21,8 +21,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from core.errors import WarehouseError
 from warehouse.backup import backup
-from warehouse.errors import WarehouseError
 from warehouse.readonly import readonly_engine, run_readonly_query
 from warehouse.settings import cannot_connect, mask_url, resolve_url, sqlite_path
 

@@ -11,12 +11,21 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, CheckConstraint, DateTime, Index, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Index,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
-SOURCE_STATUSES = ("loaded", "skipped", "failed", "duplicate")
-SCORE_STATUSES = ("scored", "not_assessed", "missing")
-SEVERITIES = ("error", "warning", "info")
+from core.statuses import SOURCE_STATUSES, ScoreStatus, Severity
+
+SCORE_STATUSES = tuple(ScoreStatus)
+SEVERITIES = tuple(Severity)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -47,7 +56,7 @@ def utcnow() -> datetime:
 
 def _in(column: str, values: tuple[str, ...]) -> str:
     """Return a SQL ``column IN (...)`` check expression."""
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+    return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
 
 
 class Cycle(SQLModel, table=True):
@@ -109,7 +118,7 @@ class Indicator(SQLModel, table=True):
     key_similarity: float | None = None
 
 
-class SourceFile(SQLModel, table=True):
+class SourceFileRow(SQLModel, table=True):
     """One path seen by an ingest, with the outcome of its latest content."""
 
     __tablename__ = "source_file"
@@ -265,6 +274,6 @@ class IngestRun(SQLModel, table=True):
 
 
 TABLES = (
-    Cycle, Pillar, City, Indicator, SourceFile, Report, ReportVersion,
+    Cycle, Pillar, City, Indicator, SourceFileRow, Report, ReportVersion,
     IndicatorScore, ParseWarningRow, QualityIssue, IngestRun,
 )

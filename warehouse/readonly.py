@@ -20,7 +20,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from warehouse.errors import QueryError, QueryTimeout, ReadOnlyViolation, WarehouseError, WarehouseMissing
+from core.errors import (
+    QueryError,
+    QueryTimeout,
+    ReadOnlyViolation,
+    WarehouseError,
+    WarehouseMissing,
+)
 from warehouse.settings import cannot_connect, mask_url, resolve_url, sqlite_path
 
 _DEADLINE = "dmaf_deadline"

@@ -10,10 +10,10 @@ from urllib.parse import quote
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from warehouse.errors import CannotConnect
+from core import defaults
+from core.errors import CannotConnect
 
-ENV_VAR = "DMAF_DATABASE_URL"
-DEFAULT_DB_PATH = Path(__file__).resolve().parent / "dmaf.db"
+ENV_VAR = defaults.DATABASE_URL_ENV
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _USERINFO = re.compile(r"^(?P<scheme>[^:/]+://)(?P<user>[^:@/]*):(?P<password>[^@/]*)@")
@@ -25,11 +25,12 @@ def sqlite_url(path: str | Path) -> str:
 
 
 def resolve_url(url: str | None = None) -> str:
-    """Return the database URL: explicit ``url`` > env ``DMAF_DATABASE_URL`` > the default SQLite file.
+    """Return the database URL: explicit ``url`` > env ``DMAF_DATABASE_URL`` > ``./warehouse/dmaf.db``.
 
-    A bare file path becomes a SQLite URL; ``postgres://`` and ``postgresql://`` use the psycopg driver.
+    The default file is under the current directory (``core.defaults.WAREHOUSE_PATH``). A bare file path
+    becomes a SQLite URL; ``postgres://`` and ``postgresql://`` use the psycopg driver.
     """
-    chosen = url or os.environ.get(ENV_VAR) or str(DEFAULT_DB_PATH)
+    chosen = url or os.environ.get(ENV_VAR) or str(defaults.warehouse_path())
     if not _SCHEME.match(chosen):
         return sqlite_url(chosen)
     for prefix in ("postgres://", "postgresql://"):

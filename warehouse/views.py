@@ -1,8 +1,10 @@
-"""The warehouse's public views: SQL that runs unchanged on SQLite and PostgreSQL.
+"""The warehouse's public views as the newest schema has them: SQL that runs unchanged on SQLite and PostgreSQL.
 
 The view names and columns are the contract that users, notebooks and ``dmaf sql`` rely on. Views are
-created by migrations only. Each schema generation keeps its own frozen mapping (``VIEWS_V1`` ...), so an
-old revision keeps creating the views it created; a revision that changes a view adds ``VIEWS_V2``.
+created by migrations only, and each migration carries its own frozen copy of the SQL it runs
+(``warehouse/migrations/versions``); this module is the live description the code reads (``VIEWS``: names
+in creation order). ``tests/warehouse/test_migrations.py`` fails when the two differ: changing a view here
+means adding a revision that creates the new text.
 """
 
 from __future__ import annotations
@@ -194,13 +196,3 @@ FROM ingest_run""",
 
 VIEWS = VIEWS_V3
 """The views of the newest schema, in creation order (later views read earlier ones)."""
-
-
-def create_statements(views: dict[str, str]) -> list[str]:
-    """Return ``CREATE VIEW`` statements in dependency order."""
-    return [f"CREATE VIEW {name} AS{select}" for name, select in views.items()]
-
-
-def drop_statements(views: dict[str, str]) -> list[str]:
-    """Return ``DROP VIEW`` statements in reverse dependency order."""
-    return [f"DROP VIEW IF EXISTS {name}" for name in reversed(list(views))]

@@ -1,39 +1,109 @@
-"""Command-line options that several commands share, each defined and documented once."""
+"""What every command shares: its command class, the common options (defined and documented once) and errors.
+
+Defaults come from ``core.defaults``; help text shows them. A ``DmafError`` raised inside a command becomes
+one ``error: …`` line on stderr and exit status 2 (``exit_on_error``).
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import typer
+from rich.console import Console
+from typer.core import TyperArgument, TyperCommand
 
-DB_HELP = "Database URL (default: $DMAF_DATABASE_URL, else SQLite at warehouse/dmaf.db)."
+from core import defaults
+from core.errors import DmafError
+
+USAGE_ERROR = 2
+"""Exit status for a usage, configuration or warehouse error (as click uses for usage errors)."""
+
+
+class Command(TyperCommand):
+    """A typer command whose --help names each argument by its metavar alone, without a ``<list[Path]>`` type."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """Return the command's parameters, arguments showing no type in --help."""
+        params = super().get_params(ctx)
+        for param in params:
+            if isinstance(param, TyperArgument):
+                param.display_type = _no_type
+        return params
+
+
+def _no_type(ctx: Any) -> str:
+    """Return no type label (the metavar already says what the argument is)."""
+    return ""
+
+
+def fail(err: Console, message: object) -> typer.Exit:
+    """Print one ``error:`` line on stderr and return the exit (status 2) for the caller to raise."""
+    err.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    return typer.Exit(USAGE_ERROR)
+
+
+@contextmanager
+def exit_on_error(err: Console) -> Iterator[None]:
+    """Turn a ``DmafError`` (and a ``ValueError`` from a setting) into one error line and exit status 2."""
+    try:
+        yield
+    except (DmafError, ValueError) as exc:  # messages are one line and never carry credentials
+        raise fail(err, exc) from None
+
+
+@contextmanager
+def quiet_on_closed_pipe() -> Iterator[None]:
+    """End the command with status 0 and no message when its reader goes away (``dmaf parse … | head``)."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's final flush of stdout must not fail again
+        raise typer.Exit(0) from None
 
 
 def db_option(extra_help: str = "") -> Any:
     """``--db URL``."""
-    return typer.Option(None, "--db", help=DB_HELP + extra_help)
+    return typer.Option(None, "--db", metavar="URL", help="Database URL (default: $DMAF_DATABASE_URL, else SQLite "
+                        f"at {defaults.WAREHOUSE_PATH} under the current folder).{extra_help}")
 
 
 def workers_option() -> Any:
     """``--workers N``: parse processes."""
-    return typer.Option(None, "--workers", min=0, help="Parse processes (default: one per core; 0 = in-process).")
+    return typer.Option(None, "--workers", min=0, metavar="N",
+                        help="Parse processes (default: one per core; 0 = in-process).")
+
+
+def batch_size_option() -> Any:
+    """``--batch-size N``: files per parse task."""
+    return typer.Option(defaults.BATCH_SIZE, "--batch-size", min=1, metavar="N", help="Files per parse task.")
 
 
 def pdf_password_option() -> Any:
     """``--pdf-password``."""
-    return typer.Option(None, "--pdf-password", help="Password for encrypted PDFs.")
+    return typer.Option(None, "--pdf-password", metavar="PASSWORD", help="Password for encrypted PDFs.")
 
 
 def max_mb_option() -> Any:
     """``--max-mb``: the size limit per file."""
-    return typer.Option(100.0, "--max-mb", help="Refuse files larger than this (MB).")
+    return typer.Option(defaults.MAX_MB, "--max-mb", metavar="MB", help="Refuse files larger than this (MB).")
 
 
 def timeout_option() -> Any:
     """``--timeout``: the wall-time limit per document."""
-    return typer.Option(120.0, "--timeout", help="Wall-time limit per document (s).")
+    return typer.Option(defaults.TIMEOUT_S, "--timeout", metavar="SECONDS", help="Wall-time limit per document (s).")
 
 
 def memory_mb_option() -> Any:
     """``--memory-mb``: the memory limit per parse process."""
-    return typer.Option(2048, "--memory-mb", help="Memory limit per parse process (MB).")
+    return typer.Option(defaults.MEMORY_MB, "--memory-mb", metavar="MB", help="Memory limit per parse process (MB).")
+
+
+def consoles() -> tuple[Console, Console]:
+    """Return (stdout, stderr) consoles made now, so they follow the current terminal width ($COLUMNS)."""
+    return Console(), Console(stderr=True)

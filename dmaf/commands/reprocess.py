@@ -5,10 +5,15 @@ from __future__ import annotations
 from typing import Optional
 
 import typer
-from rich.console import Console
 
+from core.options import ParseOptions
+from core.statuses import REPROCESS_STATUSES, FileStatus
+from dmaf import api
 from dmaf.commands.options import (
+    Command,
+    consoles,
     db_option,
+    exit_on_error,
     max_mb_option,
     memory_mb_option,
     pdf_password_option,
@@ -17,9 +22,9 @@ from dmaf.commands.options import (
 )
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, db_app: typer.Typer) -> None:
     """Add the ``reprocess`` command to the app."""
-    app.command("reprocess")(reprocess_command)
+    app.command("reprocess", cls=Command)(reprocess_command)
 
 
 def reprocess_command(
@@ -35,30 +40,23 @@ def reprocess_command(
 
     Exit 1 when a current version could not be rebuilt (file gone or changed) or a new parse failed.
     """
-    from dmaf.pipeline import ParseOptions
-    from loaders.reprocess import current_parser_version, default_workers, reprocess
-    from warehouse.errors import WarehouseError
     from warehouse.settings import mask_url, resolve_url
 
-    out, err = Console(), Console(stderr=True)
-    url = resolve_url(db)
-    version = current_parser_version()
-    err.print(f"warehouse: {mask_url(url)}; parser version {version}", markup=False, highlight=False)
-    options = ParseOptions(pdf_password, int(max_mb * 1024 * 1024), timeout, memory_mb)
+    out, err = consoles()
+    err.print(f"warehouse: {mask_url(resolve_url(db))}; parser version {api.parser_version()}", markup=False,
+              highlight=False)
 
     def show(result) -> None:
-        if result.status != "reprocessed":
+        if result.status != FileStatus.REPROCESSED:
             note = "" if result.is_current else " (superseded version)"
             err.print(f"{result.status}{note}: {result.message}", markup=False, highlight=False, soft_wrap=True)
 
-    try:
-        results = reprocess(url, everything=everything, parser_version=version, options=options,
-                            workers=default_workers() if workers is None else workers, on_result=show)
-    except WarehouseError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(2) from None
-    counts = {s: sum(r.status == s for r in results) for s in ("reprocessed", "missing", "changed", "failed")}
+    with exit_on_error(err):
+        options = ParseOptions(pdf_password, int(max_mb * 1024 * 1024), timeout, memory_mb)
+        results = api.reprocess(db=db, everything=everything, options=options, workers=workers, on_result=show)
+    counts = {s: sum(r.status == s for r in results) for s in REPROCESS_STATUSES}
     out.print(f"{len(results)} version(s) selected: " + ", ".join(f"{n} {s}" for s, n in counts.items()),
               markup=False, highlight=False)
-    blocking = [r for r in results if r.status == "failed" or (r.status != "reprocessed" and r.is_current)]
+    blocking = [r for r in results if r.status == FileStatus.FAILED
+                or (r.status != FileStatus.REPROCESSED and r.is_current)]
     raise typer.Exit(1 if blocking else 0)

@@ -7,18 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from dmaf.commands.options import db_option
+from dmaf import api
+from dmaf.commands.options import Command, consoles, db_option, exit_on_error, fail
 
 if TYPE_CHECKING:
     from dmaf.trends.queries import TrendFrames
-
-
-def _consoles() -> tuple[Console, Console]:
-    """Return (stdout, stderr) consoles made now, so they follow the current terminal width ($COLUMNS)."""
-    return Console(), Console(stderr=True)
 
 
 def _num(value: object) -> str:
@@ -113,28 +108,10 @@ def _national_tables(frames: TrendFrames, state: str | None) -> list[Table]:
     return [cities, stats]
 
 
-def _fail(err: Console, message: object) -> typer.Exit:
-    """Print one error line and return the exit (code 2) to raise."""
-    err.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
-    return typer.Exit(2)
-
-
-def _load(db: str | None, err: Console) -> TrendFrames:
-    """Return the trend frames of the warehouse, or exit 2 with a clear message."""
-    from dmaf.trends.queries import load_frames, open_warehouse
-    from warehouse.errors import WarehouseError
-
-    try:
-        with open_warehouse(db) as engine:
-            return load_frames(engine)
-    except WarehouseError as exc:
-        raise _fail(err, exc) from None
-
-
 def trends(
-    city: Optional[str] = typer.Option(None, "--city", help="A city (name or alias, e.g. Bangalore)."),
-    state: Optional[str] = typer.Option(None, "--state", help="Only the cities of this state/UT."),
-    out_dir: Path = typer.Option(Path("out/trends"), "--out", help="Folder for the PNG charts."),
+    city: Optional[str] = typer.Option(None, "--city", metavar="NAME", help="A city (name or alias, e.g. Bangalore)."),
+    state: Optional[str] = typer.Option(None, "--state", metavar="NAME", help="Only the cities of this state/UT."),
+    out_dir: Path = typer.Option(Path("out/trends"), "--out", metavar="DIR", help="Folder for the PNG charts."),
     db: Optional[str] = db_option(),
 ) -> None:
     """Show score trends across cycles as tables and write PNG charts (a city's pillars, national spread)."""
@@ -145,17 +122,14 @@ def trends(
     )
     from dmaf.trends.html_report import slug
     from dmaf.trends.queries import find_city, find_state
-    from warehouse.errors import WarehouseError
 
-    out, err = _consoles()
-    frames = _load(db, err)
-    try:
+    out, err = consoles()
+    with exit_on_error(err):
+        frames = api.trends(db)
         chosen_state = find_state(frames, state) if state else None
         chosen_city = find_city(frames, city) if city else None
-    except WarehouseError as exc:
-        raise _fail(err, exc) from None
     if chosen_city and chosen_state and chosen_city not in frames.cities(chosen_state):
-        raise _fail(err, f"{chosen_city} is not in {chosen_state}")
+        raise fail(err, f"{chosen_city} is not in {chosen_state}")
     for table in _city_tables(frames, chosen_city) if chosen_city else _national_tables(frames, chosen_state):
         out.print(table)
     charted = [chosen_city] if chosen_city else frames.cities(chosen_state) if chosen_state else []
@@ -165,53 +139,47 @@ def trends(
                    for c in charted]
         written.append(save_png(national_distribution_chart(frames.pillar_scores), out_dir / "national_pillars.png"))
     except OSError as exc:
-        raise _fail(err, f"cannot write the charts to {out_dir}: {exc.strerror or exc}") from None
+        raise fail(err, f"cannot write the charts to {out_dir}: {exc.strerror or exc}") from None
     for path in written:
         out.print(f"chart: {path}", highlight=False, markup=False)
 
 
 def report(
-    out_dir: Path = typer.Option(..., "--out", help="Folder for index.html and one page per city."),
+    out_dir: Path = typer.Option(..., "--out", metavar="DIR", help="Folder for index.html and one page per city."),
     db: Optional[str] = db_option(),
 ) -> None:
     """Write a static HTML report (overview + one page per city) that opens in any browser, offline."""
-    from dmaf.trends.html_report import write_report
-
-    out, err = _consoles()
-    frames = _load(db, err)
-    try:
-        written = write_report(frames, out_dir)
-    except OSError as exc:
-        raise _fail(err, f"cannot write the report to {out_dir}: {exc.strerror or exc}") from None
+    out, err = consoles()
+    with exit_on_error(err):
+        try:
+            written = api.write_report(out_dir, db=db)
+        except OSError as exc:
+            raise fail(err, f"cannot write the report to {out_dir}: {exc.strerror or exc}") from None
     out.print(f"wrote {len(written)} page(s); open {written[0]}", highlight=False, markup=False)
 
 
 def export(
-    format: str = typer.Option("csv", "--format", help="csv or parquet."),
-    out_dir: Path = typer.Option(..., "--out", help="Folder for one file per view."),
+    format: str = typer.Option("csv", "--format", metavar="FORMAT", help="csv or parquet."),
+    out_dir: Path = typer.Option(..., "--out", metavar="DIR", help="Folder for one file per view."),
     db: Optional[str] = db_option(),
 ) -> None:
     """Export every public view as a CSV or Parquet file (one file per view)."""
-    from dmaf.trends.export import FORMATS, export_views
-    from dmaf.trends.queries import open_warehouse
-    from warehouse.errors import WarehouseError
+    from dmaf.trends.export import FORMATS
 
     if format not in FORMATS:
         raise typer.BadParameter("choose csv or parquet", param_hint="--format")
-    out, err = _consoles()
-    try:
-        with open_warehouse(db) as engine:
-            written = export_views(engine, out_dir, format=format)
-    except WarehouseError as exc:
-        raise _fail(err, exc) from None
-    except OSError as exc:
-        raise _fail(err, f"cannot write to {out_dir}: {exc.strerror or exc}") from None
+    out, err = consoles()
+    with exit_on_error(err):
+        try:
+            written = api.export(out_dir, format=format, db=db)
+        except OSError as exc:
+            raise fail(err, f"cannot write to {out_dir}: {exc.strerror or exc}") from None
     for path in written:
         out.print(str(path), highlight=False, markup=False)
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, db_app: typer.Typer) -> None:
     """Add ``trends``, ``report`` and ``export`` to the CLI."""
-    app.command("trends")(trends)
-    app.command("report")(report)
-    app.command("export")(export)
+    app.command("trends", cls=Command)(trends)
+    app.command("report", cls=Command)(report)
+    app.command("export", cls=Command)(export)

@@ -9,6 +9,8 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from dmaf.words import plural
+
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
 DPI = 100
 
@@ -80,7 +82,7 @@ def national_distribution_chart(pillars: pd.DataFrame) -> Figure:
     axes.set_ylabel("score")
     counts = pillars.groupby("cycle")["city"].nunique()
     axes.set_title("National distribution of pillar scores ("
-                   + ", ".join(f"cycle {int(c)}: {int(k)} cities" for c, k in counts.items()) + ")")
+                   + ", ".join(f"cycle {int(c)}: {plural(int(k), 'city', 'cities')}" for c, k in counts.items()) + ")")
     axes.legend(loc="upper center", fontsize=8, ncols=len(cycles))
     axes.grid(axis="y", alpha=0.3)
     return figure

@@ -16,7 +16,11 @@ from typing import Any
 
 import pandas as pd
 
-from dmaf.trends.charts import city_pillar_chart, figure_png, national_distribution_chart
+from dmaf.trends.charts import (
+    city_pillar_chart,
+    figure_png,
+    national_distribution_chart,
+)
 from dmaf.trends.queries import TrendFrames
 
 STYLE = """

@@ -10,8 +10,8 @@ import pandas as pd
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from dmaf.reference.gazetteer import normalise_name, resolve_city, resolve_state
-from warehouse.errors import WarehouseError, WarehouseMissing
+from core.errors import NoData, WarehouseError, WarehouseMissing
+from reference.gazetteer import normalise_name, resolve_city, resolve_state
 from warehouse.readonly import readonly_engine
 from warehouse.settings import mask_url, resolve_url
 from warehouse.views import VIEWS
@@ -21,10 +21,6 @@ TREND_VIEWS: tuple[str, ...] = (
     "indicator_scores", "quality_issues",
 )
 """The views the trends, charts and report read."""
-
-
-class NoData(WarehouseError):
-    """The warehouse has no report for what was asked (a city, a state, or anything at all)."""
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from prefect.artifacts import Artifact
 from pydantic import SecretStr
 from sqlalchemy import text
 
-from dmaf.pipeline import ParseOptions
 from flows.ingest import chunks, ingest_reports, parse_batch
+from pipeline.document import ParseOptions
 from tests.conftest import RAW_REPORTS, SEED_TXT
 
 

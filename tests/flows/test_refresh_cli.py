@@ -11,13 +11,13 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from core.records import LoadResult
 from dmaf.cli import app
-from dmaf.commands.serve import local_timezone
 from dmaf.console import print_summary, run_with_progress
 from flows import progress
+from flows.schedule import local_timezone
 from flows.summary import IngestSummary
-from loaders.batch import LoadResult
-from tests.conftest import REPO
+from tests.conftest import BIN
 from tests.flows.conftest import write_report
 
 runner = CliRunner()
@@ -74,7 +74,7 @@ def test_serve_refuses_a_bad_schedule_before_contacting_anything(tmp_path, resto
 def test_serve_without_a_prefect_server_exits_2_and_says_how_to_start_one(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")} | {
         "PREFECT_HOME": str(tmp_path / "home")}
-    done = subprocess.run([str(REPO / ".venv" / "bin" / "dmaf"), "serve", "--folder", str(tmp_path),
+    done = subprocess.run([str(BIN / "dmaf"), "serve", "--folder", str(tmp_path),
                            "--db", str(tmp_path / "w.db")], env=env, capture_output=True, text=True, timeout=120,
                           check=False)
     assert done.returncode == 2

@@ -13,12 +13,11 @@ from prefect.states import Failed
 from pydantic import SecretStr
 from sqlalchemy.exc import OperationalError
 
-from dmaf.errors import UnreadableFile
-from dmaf.pipeline import ParseOptions, parse_path
+from core.errors import CannotConnect, UnreadableFile
 from flows.ingest import RETRY_DELAYS_S, load_batch, retry_if_transient
+from pipeline.document import ParseOptions, parse_path
 from tests.conftest import SEED_TXT
 from warehouse.db import upgrade
-from warehouse.errors import CannotConnect
 
 # tasks called outside a flow cannot send their log lines to the API; that is expected here
 pytestmark = pytest.mark.filterwarnings("ignore:Logger 'prefect.task_runs' attempted:UserWarning")

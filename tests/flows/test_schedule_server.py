@@ -24,11 +24,10 @@ from prefect.exceptions import ObjectNotFound
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from sqlalchemy import create_engine, text
 
-from tests.conftest import REPO
+from tests.conftest import BIN, REPO
 from tests.flows.conftest import write_report
 
 pytestmark = pytest.mark.slow
-BIN = REPO / ".venv" / "bin"
 DEPLOYMENT = "refresh-reports/nightly-refresh"
 START_TIMEOUT_S = 240.0  # ~12 s on an idle 2-core machine; far more when the machine is shared
 RUN_TIMEOUT_S = 300.0

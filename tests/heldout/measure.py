@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dmaf.pipeline import ParseOutcome, parse_path
+from pipeline.document import ParseOutcome, parse_path
 from tests.heldout.build import HeldoutDoc, build_heldout
 
 DOC_FIELDS = ("city", "state", "cycle")

@@ -11,13 +11,13 @@ import io
 import pytest
 from docx import Document
 
-from dmaf.parse import grammar as g
-from dmaf.parse.report import parse_blocks
-from extractors.blocks import Block
+from core.blocks import Block
 from extractors.docx import extract_docx
 from extractors.pdf_layout import Grid, Segment
 from extractors.pdf_regions import layout_page
 from extractors.txt import extract_txt, reading_lines
+from parsing import grammar as g
+from parsing.report import parse_blocks
 
 
 @pytest.mark.parametrize("line, score, max_score", [

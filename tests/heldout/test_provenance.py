@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from dmaf.parse import PARSER_VERSION
-from dmaf.pipeline import parse_path
 from extractors.pdf import extract_pdf
 from loaders.batch import load_outcomes, prepare_warehouse
+from parsing import PARSER_VERSION
+from pipeline.document import parse_path
 from warehouse.db import make_engine
 from warehouse.settings import sqlite_url
 

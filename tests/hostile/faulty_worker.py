@@ -1,4 +1,4 @@
-"""A stand-in for ``dmaf.isolation.parse_isolated`` whose workers die or hang on cue, by file name.
+"""A stand-in for ``pipeline.pool.parse_isolated`` whose workers die or hang on cue, by file name.
 
 No document makes a worker die on demand (that takes a native crash), so tests patch this in to
 check what the pool does when one does: a name containing "sigkill" kills its worker outright; one
@@ -11,8 +11,8 @@ import os
 import signal
 import time
 
-from dmaf.isolation import parse_isolated as real_parse_isolated
-from dmaf.pipeline import ParseOptions, ParseOutcome
+from pipeline.document import ParseOptions, ParseOutcome
+from pipeline.pool import parse_isolated as real_parse_isolated
 
 
 def parse_isolated(path: str, options: ParseOptions) -> ParseOutcome:

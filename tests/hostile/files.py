@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dmaf.pipeline import ParseOptions
+from pipeline.document import ParseOptions
 
 SEED = Path(__file__).resolve().parents[1] / "seed" / "imphal_manipur_cycle2.txt"
 PASSWORD = "secret"

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from dmaf.discovery import discover
-from dmaf.isolation import parse_files
-from dmaf.pipeline import ParseOptions, parse_path
+from pipeline.discovery import discover
+from pipeline.document import ParseOptions, parse_path
+from pipeline.pool import parse_files
 from tests.hostile.files import (
     BAD_CASES,
     CASES,
@@ -114,7 +114,7 @@ def test_a_wrong_password_is_named_as_such(folder):
 
 _MEASURE = r"""
 import json, resource, sys, time, tracemalloc
-from dmaf.pipeline import parse_path
+from pipeline.document import parse_path
 
 warm_up, path = sys.argv[1], sys.argv[2]
 parse_path(warm_up)  # every lazy import (python-docx, lxml) is loaded before measuring
@@ -255,11 +255,11 @@ def test_every_bad_case_is_in_the_folder_run():
 
 
 def test_a_dead_or_stuck_worker_costs_only_its_own_file(tmp_path, monkeypatch):
-    import dmaf.isolation
+    import pipeline.pool
     from tests.hostile import faulty_worker
 
-    monkeypatch.setattr(dmaf.isolation, "parse_isolated", faulty_worker.parse_isolated)
-    monkeypatch.setattr(dmaf.isolation, "GRACE_S", 1.0)
+    monkeypatch.setattr(pipeline.pool, "parse_isolated", faulty_worker.parse_isolated)
+    monkeypatch.setattr(pipeline.pool, "GRACE_S", 1.0)
     # Both workers hang while b and c wait in the queue; later one worker is killed with d..g in flight.
     names = ["a.txt", "hang 1.txt", "hang 2.txt", "b.txt", "c.txt", "d.txt", "sigkill.txt", "e.txt", "f.txt", "g.txt"]
     for name in names:

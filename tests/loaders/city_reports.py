@@ -15,7 +15,7 @@ from sqlalchemy.pool import NullPool
 
 from tests.conftest import SEED_TXT
 
-CITIES_CSV = Path(__file__).resolve().parents[2] / "dmaf" / "reference" / "cities.csv"
+CITIES_CSV = Path(__file__).resolve().parents[2] / "reference" / "cities.csv"
 SEED_TITLE = "City: Imphal | State: Manipur"
 RUN_TABLES = ("ingest_run", "alembic_version")  # bookkeeping that differs between two runs by design
 RUN_VIEWS = ("ingest_runs",)  # the same bookkeeping, as a view

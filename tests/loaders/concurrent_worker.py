@@ -5,7 +5,7 @@ from __future__ import annotations
 import traceback
 from typing import Any
 
-from dmaf.records import ParsedReport
+from core.records import ParsedReport
 from loaders.load import load_document
 from tests.loaders.support import imphal_report, source_info
 from warehouse.db import make_engine

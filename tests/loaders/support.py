@@ -10,8 +10,15 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from dmaf.records import ParsedIndicator, ParsedReport, ParseWarning, PrintedTotal, Provenance
-from loaders.load import SourceFileInfo
+from core.records import (
+    ParsedIndicator,
+    ParsedReport,
+    ParseWarning,
+    PrintedTotal,
+    Provenance,
+    SourceFile,
+)
+from pipeline.identity import source_of
 
 TRUTH = Path(__file__).resolve().parents[1] / "seed" / "imphal_manipur_cycle2.truth.json"
 PARSER_VERSION = "test-1"
@@ -81,18 +88,18 @@ def report_bytes(report: ParsedReport) -> bytes:
     return json.dumps(report.to_dict(), sort_keys=True).encode()
 
 
-def write_report(folder: Path, name: str, report: ParsedReport) -> SourceFileInfo:
+def write_report(folder: Path, name: str, report: ParsedReport) -> SourceFile:
     """Write a report's stand-in bytes to ``folder/name`` and return the file's info."""
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(report_bytes(report))
-    return SourceFileInfo.from_path(path, format=report.format)
+    return source_of(path, format=report.format)
 
 
-def source_info(path: str, report: ParsedReport) -> SourceFileInfo:
+def source_info(path: str, report: ParsedReport) -> SourceFile:
     """Return a file info for a report at ``path`` without writing a file."""
     data = report_bytes(report)
-    return SourceFileInfo(path, hashlib.sha256(data).hexdigest(), len(data), 1_700_000_000.0, report.format)
+    return SourceFile(path, hashlib.sha256(data).hexdigest(), len(data), 1_700_000_000.0, report.format)
 
 
 def _canonical(value: Any) -> Any:

@@ -9,7 +9,13 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from loaders.load import load_document
-from tests.loaders.concurrent_worker import CITIES, COPY_OF_FIRST, city_report, jobs, load_many
+from tests.loaders.concurrent_worker import (
+    CITIES,
+    COPY_OF_FIRST,
+    city_report,
+    jobs,
+    load_many,
+)
 from tests.loaders.support import source_info, table_counts, view_rows
 from warehouse.db import make_engine, upgrade
 from warehouse.settings import sqlite_url

@@ -7,8 +7,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from dmaf.reference.catalog import load_catalog
-from dmaf.reference.crosswalk import (
+from loaders.crosswalk import refresh_indicator_keys
+from loaders.load import load_document
+from loaders.normalise import normalise_report
+from reference.catalog import load_catalog
+from reference.crosswalk import (
     DEFAULT_THRESHOLD,
     Crosswalk,
     CrosswalkOptions,
@@ -18,9 +21,6 @@ from dmaf.reference.crosswalk import (
     read_crosswalk,
     title_similarity,
 )
-from loaders.crosswalk import refresh_indicator_keys
-from loaders.load import load_document
-from loaders.normalise import normalise_report
 from tests.corpus.spec import CYCLE2_CATALOG, catalog
 from tests.loaders.support import PARSER_VERSION, imphal_report, source_info
 from warehouse.db import write_transaction

@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from dmaf.errors import CorruptDocument, NotAReport, ReportError
-from dmaf.records import ParsedReport
+from core.errors import CorruptDocument, NotAReport, ReportError
+from core.records import LoadResult, ParsedReport, SourceFile
 from loaders.load import (
-    LoadOutcome,
-    SourceFileInfo,
     already_loaded,
     load_document,
     replace_facts,
@@ -29,15 +27,15 @@ from tests.loaders.support import (
 )
 
 
-def _load(engine: Engine, path: str, report: ParsedReport, parser_version: str = PARSER_VERSION) -> LoadOutcome:
+def _load(engine: Engine, path: str, report: ParsedReport, parser_version: str = PARSER_VERSION) -> LoadResult:
     """Load a hand-built report as if read from ``path``."""
     return load_document(engine, source=source_info(path, report), report=report, error=None,
                          parser_version=parser_version)
 
 
-def _fail(engine: Engine, path: str, error: ReportError, sha256: str = "f" * 64) -> LoadOutcome:
+def _fail(engine: Engine, path: str, error: ReportError, sha256: str = "f" * 64) -> LoadResult:
     """Record a read error for ``path``."""
-    return load_document(engine, source=SourceFileInfo(path, sha256, 10, 1.0, "pdf"), report=None, error=error,
+    return load_document(engine, source=SourceFile(path, sha256, 10, 1.0, "pdf"), report=None, error=error,
                          parser_version=PARSER_VERSION)
 
 

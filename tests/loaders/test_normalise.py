@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from dmaf.records import ParsedIndicator
+from core.records import ParsedIndicator
 from loaders.normalise import (
     INDICATOR_COLUMNS,
     INDICATOR_DTYPES,

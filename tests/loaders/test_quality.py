@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import Engine
 
-from dmaf.records import ParsedIndicator, ParsedReport, PrintedTotal
+from core.records import ParsedIndicator, ParsedReport, PrintedTotal
 from loaders.load import load_document, replace_facts
 from loaders.normalise import normalise_report
 from loaders.quality import RULES, Finding, check_report

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from loaders.load import LoadOutcome, load_document
+from core.records import LoadResult
+from loaders.load import load_document
 from loaders.reference import load_reference
 from loaders.runs import finish_run, record_scan, start_run
 from tests.loaders.support import imphal_report, source_info, table_counts, view_rows
@@ -38,9 +39,9 @@ def test_reports_load_into_reference_dimensions_without_new_rows(db_engine: Engi
 def test_ingest_runs_record_counts_per_status(db_engine: Engine) -> None:
     """A run row has its folder, parser and counts."""
     run_id = start_run(db_engine, folder="/r", parser_version="t")
-    outcomes = [LoadOutcome("/r/a", "loaded", ""), LoadOutcome("/r/b", "skipped", ""),
-                LoadOutcome("/r/c", "failed", ""), LoadOutcome("/r/d", "duplicate", ""),
-                LoadOutcome("/r/e", "loaded", "")]
+    outcomes = [LoadResult("/r/a", "loaded", ""), LoadResult("/r/b", "skipped", ""),
+                LoadResult("/r/c", "failed", ""), LoadResult("/r/d", "duplicate", ""),
+                LoadResult("/r/e", "loaded", "")]
     assert finish_run(db_engine, run_id, outcomes) == {"loaded": 2, "skipped": 1, "failed": 1, "duplicate": 1}
     with db_engine.connect() as conn:
         row = conn.exec_driver_sql(

@@ -9,13 +9,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-import dmaf.parse
-from dmaf.errors import MissingMetadata
-from dmaf.pipeline import parse_path
+import parsing
+from core.errors import MissingMetadata
+from flows.reprocess import reprocess, stored_versions
 from loaders.batch import load_outcomes, prepare_warehouse
-from loaders.load import SourceFileInfo, load_document
-from loaders.reprocess import reprocess, stored_versions
-from tests.loaders.city_reports import incomplete_versions, smart_cities, snapshot, write_city_reports
+from loaders.load import load_document
+from pipeline.document import parse_path
+from pipeline.identity import source_of
+from tests.loaders.city_reports import (
+    incomplete_versions,
+    smart_cities,
+    snapshot,
+    write_city_reports,
+)
 from tests.loaders.support import table_counts, view_rows
 
 
@@ -23,7 +29,7 @@ def _ingest(url: str, paths: list[Path], parser_version: str | None = None) -> l
     """Parse and load files as ``dmaf ingest`` does (without Prefect); return the statuses."""
     prepare_warehouse(url)
     outcomes = [parse_path(p) for p in paths]
-    results = load_outcomes(url, outcomes, parser_version=parser_version or dmaf.parse.PARSER_VERSION)
+    results = load_outcomes(url, outcomes, parser_version=parser_version or parsing.PARSER_VERSION)
     return [r.status for r in results]
 
 
@@ -50,7 +56,7 @@ def test_after_a_parser_upgrade_every_version_is_rebuilt_in_place_without_duplic
     """Same counts, same views, same version ids; each version now carries the new parser version."""
     assert _ingest(db_url, reports) == ["loaded", "loaded", "loaded", "duplicate"]
     before, versions = snapshot(db_engine), _versions(db_engine)
-    monkeypatch.setattr(dmaf.parse, "PARSER_VERSION", "upgraded")
+    monkeypatch.setattr(parsing, "PARSER_VERSION", "upgraded")
 
     results = reprocess(db_url)
 
@@ -72,7 +78,7 @@ def test_facts_from_an_older_parser_are_replaced_by_what_the_current_parser_read
     buggy = dataclasses.replace(good, indicators=tuple(
         dataclasses.replace(i, score=None, score_status="missing", score_at=None, score_method=None)
         if i.code == "2.a" else i for i in good.indicators))
-    outcome = load_document(db_engine, source=SourceFileInfo.from_path(reports[1]), report=buggy, error=None,
+    outcome = load_document(db_engine, source=source_of(reports[1]), report=buggy, error=None,
                             parser_version="0-buggy")
     city = good.city
     assert view_rows(db_engine, "city_scores")[0][:4] == (city, good.state, 2, 1.0)  # 10 of 2.a missed
@@ -95,10 +101,10 @@ def test_a_gone_or_changed_file_is_reported_and_its_version_keeps_its_facts(
 ) -> None:
     """No guessing: a deleted file is "missing", a file with other bytes is "changed"; nothing is rebuilt."""
     _ingest(db_url, reports[1:3])
-    before, original = snapshot(db_engine), dmaf.parse.PARSER_VERSION
+    before, original = snapshot(db_engine), parsing.PARSER_VERSION
     reports[1].unlink()
     reports[2].write_text(reports[2].read_text(encoding="utf-8") + "\nEdited after loading.\n", encoding="utf-8")
-    monkeypatch.setattr(dmaf.parse, "PARSER_VERSION", "upgraded")
+    monkeypatch.setattr(parsing, "PARSER_VERSION", "upgraded")
 
     results = reprocess(db_url)
 
@@ -116,7 +122,7 @@ def test_a_recorded_copy_with_the_same_bytes_stands_in_for_a_gone_original(
     """The duplicate path holds the version's exact bytes (sha256 checked), so it is parsed instead."""
     _ingest(db_url, [reports[0], reports[3]])
     reports[0].unlink()
-    monkeypatch.setattr(dmaf.parse, "PARSER_VERSION", "upgraded")
+    monkeypatch.setattr(parsing, "PARSER_VERSION", "upgraded")
     (result,) = reprocess(db_url)
     assert (result.path, result.status) == (str(reports[3]), "reprocessed")
     assert [v[4] for v in _versions(db_engine)] == ["upgraded"]
@@ -127,13 +133,13 @@ def test_a_new_parse_that_fails_keeps_the_loaded_facts(
 ) -> None:
     """A parser regression on a stored file is reported as failed; the version is left as it was."""
     _ingest(db_url, reports[:1])
-    before, original = snapshot(db_engine), dmaf.parse.PARSER_VERSION
+    before, original = snapshot(db_engine), parsing.PARSER_VERSION
 
     def regressed(data: bytes, *, name: str, options: object) -> None:
         raise MissingMetadata(name, "found 21 indicators but no city in the title block")
 
-    monkeypatch.setattr("dmaf.pipeline.parse_bytes", regressed)
-    monkeypatch.setattr(dmaf.parse, "PARSER_VERSION", "regressed")
+    monkeypatch.setattr("pipeline.document.parse_bytes", regressed)
+    monkeypatch.setattr(parsing, "PARSER_VERSION", "regressed")
     (result,) = reprocess(db_url)
     assert result.status == "failed"
     assert result.message == (f"{reports[0]}: the new parser could not read it ({reports[0]}: found 21 indicators "

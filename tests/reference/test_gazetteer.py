@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from dmaf.reference import gazetteer
-from dmaf.reference.gazetteer import normalise_name, resolve_city, resolve_cycle, resolve_state
+from reference import gazetteer
+from reference.gazetteer import (
+    normalise_name,
+    resolve_city,
+    resolve_cycle,
+    resolve_state,
+)
 
 REGIONS = {"North", "South", "East", "West", "Central", "North-East"}
 NORTH_EAST = {"Arunachal Pradesh", "Assam", "Manipur", "Meghalaya", "Mizoram", "Nagaland", "Sikkim", "Tripura"}

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from core.errors import BackupError
 from loaders.load import load_document
 from tests.loaders.support import imphal_report, source_info
 from warehouse.db import backup
-from warehouse.errors import BackupError
 
 
 @pytest.fixture

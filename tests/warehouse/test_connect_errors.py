@@ -6,8 +6,8 @@ import socket
 
 import pytest
 
+from core.errors import CannotConnect
 from warehouse.db import upgrade
-from warehouse.errors import CannotConnect
 from warehouse.readonly import run_readonly_query
 from warehouse.settings import redact
 

@@ -12,7 +12,14 @@ from sqlmodel import SQLModel
 
 import warehouse.models  # noqa: F401
 from tests.loaders.support import TABLE_NAMES, VIEW_NAMES
-from warehouse.db import alembic_config, current_revision, head_revision, make_engine, upgrade, write_transaction
+from warehouse.db import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    upgrade,
+    write_transaction,
+)
 from warehouse.views import VIEWS
 
 
@@ -86,3 +93,41 @@ def test_make_engine_turns_on_wal_and_foreign_keys_for_sqlite(tmp_path: Path) ->
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
     finally:
         engine.dispose()
+
+
+def _normalised(sql: str) -> str:
+    """Return SQL with white space folded, for comparing a view's text as stored and as written."""
+    return " ".join(sql.split())
+
+
+def test_the_live_views_are_the_views_the_migrations_create(tmp_path: Path) -> None:
+    """warehouse.views describes exactly what the frozen migrations create: a view edited without a new
+    revision fails here."""
+    engine = make_engine(f"sqlite:///{tmp_path}/w.db")
+    try:
+        upgrade(engine)
+        with engine.connect() as conn:
+            stored = dict(conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'view'").all())
+    finally:
+        engine.dispose()
+    assert set(stored) == set(VIEWS)
+    for name, select in VIEWS.items():
+        assert _normalised(stored[name]) == _normalised(f"CREATE VIEW {name} AS{select}"), name
+
+
+def test_no_migration_imports_the_live_views_or_models() -> None:
+    """Every revision carries its own SQL: editing warehouse/views.py or models.py cannot rewrite history."""
+    import ast
+
+    versions = Path(warehouse.models.__file__).resolve().parent / "migrations" / "versions"
+    revisions = sorted(versions.glob("0*.py"))
+    assert len(revisions) >= 3
+    for path in revisions:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        assert not {m for m in imported if m and m.startswith(("warehouse.views", "warehouse.models"))}, path.name
+        assert "VIEWS" in {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                           for t in node.targets if isinstance(t, ast.Name)} | {
+            node.target.id for node in ast.walk(tree) if isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)}, path.name

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import BackupError
 from warehouse.backup import PG_DUMP_ENV, find_pg_dump
-from warehouse.errors import BackupError
 
 
 def _program(path: Path) -> Path:

@@ -7,10 +7,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from core.errors import QueryError, QueryTimeout, ReadOnlyViolation, WarehouseMissing
 from loaders.load import load_document
-from tests.loaders.support import VIEW_NAMES, imphal_report, source_info, table_counts, view_checksum
+from tests.loaders.support import (
+    VIEW_NAMES,
+    imphal_report,
+    source_info,
+    table_counts,
+    view_checksum,
+)
 from warehouse.db import readonly_engine, run_readonly_query
-from warehouse.errors import QueryError, QueryTimeout, ReadOnlyViolation, WarehouseMissing
 
 RUNAWAY = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r"
 

@@ -6,13 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from warehouse import settings
-from warehouse.settings import DEFAULT_DB_PATH, mask_url, resolve_url, sqlite_path
+from core import defaults
+from warehouse.settings import mask_url, resolve_url, sqlite_path
 
 
-def test_the_default_database_is_a_sqlite_file_beside_the_warehouse_package() -> None:
-    """Without an argument or env, the warehouse is warehouse/dmaf.db of the package."""
-    assert DEFAULT_DB_PATH == Path(settings.__file__).resolve().parent / "dmaf.db"
+def test_the_default_database_is_warehouse_dmaf_db_under_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without an argument or env, the warehouse is ./warehouse/dmaf.db of the current folder, never the package's."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DMAF_DATABASE_URL", raising=False)
+    assert defaults.warehouse_path() == tmp_path / "warehouse" / "dmaf.db"
+    assert resolve_url(None) == f"sqlite:///{tmp_path / 'warehouse' / 'dmaf.db'}"
 
 
 def test_resolve_url_prefers_the_argument_then_the_environment_then_the_default(
@@ -20,7 +25,7 @@ def test_resolve_url_prefers_the_argument_then_the_environment_then_the_default(
 ) -> None:
     """Explicit URL > DMAF_DATABASE_URL > default SQLite file."""
     monkeypatch.delenv("DMAF_DATABASE_URL", raising=False)
-    assert resolve_url(None) == f"sqlite:///{DEFAULT_DB_PATH}"
+    assert resolve_url(None) == f"sqlite:///{defaults.warehouse_path()}"
     monkeypatch.setenv("DMAF_DATABASE_URL", "sqlite:////tmp/from-env.db")
     assert resolve_url(None) == "sqlite:////tmp/from-env.db"
     assert resolve_url("sqlite:////tmp/explicit.db") == "sqlite:////tmp/explicit.db"

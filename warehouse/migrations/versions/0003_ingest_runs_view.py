@@ -1,4 +1,4 @@
-"""The ``ingest_runs`` view over the ``ingest_run`` table (``warehouse.views.VIEWS_V3``).
+"""The ``ingest_runs`` view over the ``ingest_run`` table (its SQL frozen below in ``VIEWS``).
 
 Revision ID: 0003
 Revises: 0002
@@ -9,25 +9,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from alembic import op
-
-from warehouse.views import VIEWS_V3, create_statements, drop_statements
+from warehouse.migrations.replaceable import create_views, drop_views
 
 revision: str = '0003'
 down_revision: str | None = '0002'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-NEW = {"ingest_runs": VIEWS_V3["ingest_runs"]}
+# Frozen SQL: never import ``warehouse.views`` in a migration. Editing a view later must not change
+# what this revision creates; a change to a view is a new revision with the new text.
+VIEWS: dict[str, str] = {
+    "ingest_runs": """
+SELECT id AS run_id, started_at, finished_at, duration_s, folder, parser_version,
+       n_loaded AS loaded, n_skipped AS skipped, n_failed AS failed, n_duplicate AS duplicate,
+       n_loaded + n_skipped + n_failed + n_duplicate AS files,
+       CASE WHEN finished_at IS NULL THEN 'unfinished'
+            WHEN n_failed > 0 THEN 'finished with failures'
+            ELSE 'finished' END AS outcome
+FROM ingest_run""",
+}
 
 
 def upgrade() -> None:
     """Apply this revision."""
-    for statement in create_statements(NEW):
-        op.execute(statement)
+    create_views(VIEWS)
 
 
 def downgrade() -> None:
     """Revert this revision."""
-    for statement in drop_statements(NEW):
-        op.execute(statement)
+    drop_views(VIEWS)

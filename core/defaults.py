@@ -1,0 +1,84 @@
+"""Every default of the product in one place: limits, batch sizes, timeouts, paths and environment names.
+
+Importable without Prefect, pandas or a database driver (the CLI shows these values in ``--help``).
+Paths are relative to the **current directory** and resolved when they are used, never at import time,
+so an installed package never writes into its own folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+MAX_MB = 100.0
+"""Files larger than this (MB) are refused unread (``--max-mb``)."""
+MAX_BYTES = int(MAX_MB * 1024 * 1024)
+
+TIMEOUT_S = 120.0
+"""Wall-time limit for reading one document (``--timeout``)."""
+
+MEMORY_MB = 2048
+"""Address-space limit of one parse process (``--memory-mb``)."""
+
+MIN_MEMORY_MB = 64
+"""The smallest memory limit a parse process can run with at all."""
+
+BATCH_SIZE = 50
+"""Files per parse task. Measured (docs/operations.md): 324 mixed PDF/DOCX/TXT reports on 2 cores ingest
+in 64.6 s with batches of 50, 67.4 s with 200 and 84.5 s with 10; a batch of 50 is a few seconds to 30 s
+of parsing, so the progress bar and a retried load move in small steps."""
+
+PARALLEL_BATCHES = 2
+"""Parse tasks in flight at once. Their files share one pool of worker processes, so the next batch's
+files keep the cores busy while a batch's last file finishes. Measured (bench, 300 mixed reports, 2
+cores): 6 batches of 50 one at a time on one pool 32.8 s, two at a time 28.7 s, all files in one
+call 27.7 s."""
+
+FILES_PER_POOL = 500
+"""A parse pool's workers are replaced (old ones exit first) after this many files: memory stays bounded."""
+
+GRACE_S = 15.0
+"""Beyond the per-document time limit, how long before an unresponsive worker is killed."""
+
+SQL_TIMEOUT_S = 30.0
+"""``dmaf sql`` stops a query after this many seconds (``--timeout``)."""
+
+READ_TIMEOUT_S = 60.0
+"""Trends, report and export stop a warehouse query after this many seconds."""
+
+CRON = "0 2 * * *"
+"""When ``dmaf serve`` refreshes by default (in the machine's time zone)."""
+
+DEPLOYMENT_NAME = "nightly-refresh"
+"""The Prefect deployment ``dmaf serve`` and ``prefect.yaml`` create."""
+
+REPORTS_DIR = Path("raw_reports")
+"""The folder ``dmaf refresh`` and ``dmaf serve`` read when neither an argument nor $DMAF_REPORTS_DIR names one."""
+
+WAREHOUSE_PATH = Path("warehouse") / "dmaf.db"
+"""The SQLite warehouse used when neither --db nor $DMAF_DATABASE_URL names one (under the current directory)."""
+
+PREFECT_HOME = Path(".prefect")
+"""Prefect's files (its local database, profiles) when $PREFECT_HOME is not set (under the current directory)."""
+
+DATABASE_URL_ENV = "DMAF_DATABASE_URL"
+REPORTS_DIR_ENV = "DMAF_REPORTS_DIR"
+DASK_ADDRESS_ENV = "DMAF_DASK_ADDRESS"
+PG_DUMP_ENV = "DMAF_PG_DUMP"
+
+
+def default_workers() -> int:
+    """Return the number of parse processes: one per core available to this process."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def warehouse_path() -> Path:
+    """Return the default SQLite warehouse as an absolute path under the current directory."""
+    return Path.cwd() / WAREHOUSE_PATH
+
+
+def reports_dir() -> Path:
+    """Return the folder refreshed by default: ``$DMAF_REPORTS_DIR``, else ``raw_reports`` in the current folder."""
+    return Path(os.environ.get(REPORTS_DIR_ENV) or REPORTS_DIR)

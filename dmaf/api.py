@@ -1,0 +1,230 @@
+"""The public Python API: what the ``dmaf`` command line does, as functions (the CLI only calls these).
+
+Every function takes its settings as parameters with the defaults of ``core.defaults``, raises only
+``core.errors.DmafError`` subclasses for conditions a user can fix, and imports Prefect, pandas or a
+database driver only when it needs them (``import dmaf.api`` stays cheap)::
+
+    from dmaf import api
+    summary = api.ingest(["raw_reports"], db="sqlite:///warehouse/dmaf.db", workers=0)
+    columns, rows = api.query("select city, cycle, score from city_scores")
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core import defaults
+from core.errors import ConfigurationError, PathNotFound
+from core.options import BatchOptions, ParseOptions
+from core.records import ParseOutcome
+
+if TYPE_CHECKING:
+    from dmaf.trends.queries import TrendFrames
+    from flows.reprocess import ReprocessResult
+    from flows.summary import IngestSummary
+
+
+def existing_paths(paths: Iterable[str | Path]) -> list[str]:
+    """Return the paths as absolute strings; raise ``PathNotFound`` naming every one that does not exist."""
+    chosen = [Path(p) for p in paths]
+    if not chosen:
+        raise PathNotFound("no file or folder given: name the reports to read, e.g. raw_reports/")
+    missing = [str(p) for p in chosen if not os.path.lexists(p)]
+    if missing:
+        plural = "s do" if len(missing) > 1 else " does"
+        raise PathNotFound(f"the path{plural} not exist: {', '.join(missing)}; nothing was read or recorded")
+    return [os.path.abspath(p) for p in chosen]
+
+
+def parse(paths: Iterable[str | Path], *, options: ParseOptions = ParseOptions()) -> Iterator[ParseOutcome]:
+    """Yield one outcome per report file found under ``paths`` (no database, no Prefect), in path order."""
+    from pipeline.discovery import discover
+    from pipeline.document import parse_path
+
+    for path in discover(existing_paths(paths)):
+        yield parse_path(path, options)
+
+
+def ingest(paths: Iterable[str | Path], *, db: str | None = None, batch: BatchOptions = BatchOptions(),
+           options: ParseOptions = ParseOptions(), dask_address: str | None = None) -> IngestSummary:
+    """Ingest files and folders through the Prefect flow; one bad file never stops the others.
+
+    With ``dask_address`` the parse batches run on that Dask cluster, one batch per Dask worker, each
+    parsed inside the worker (``batch.workers`` must then be None or 0).
+    """
+    chosen = existing_paths(paths)
+    from flows.prefect_env import configure_prefect
+
+    configure_prefect()
+    from pydantic import SecretStr
+
+    from flows.ingest import ingest_reports
+    from warehouse.settings import resolve_url
+
+    flow, extra, workers = ingest_reports, {}, batch.workers
+    if dask_address:
+        if batch.workers:
+            raise ValueError("with a Dask cluster each batch is parsed inside a Dask worker (a daemonic process "
+                             "cannot start parse processes): give workers=0 or None")
+        from flows.runners import dask_worker_count, task_runner
+
+        flow = ingest_reports.with_options(task_runner=task_runner(dask_address))
+        extra, workers = {"parallel_batches": dask_worker_count(dask_address)}, 0
+    else:
+        extra = {"parallel_batches": batch.parallel_batches}
+    return flow(chosen, db_url=SecretStr(resolve_url(db)), batch_size=batch.batch_size, workers=workers,
+                pdf_password=SecretStr(options.pdf_password) if options.pdf_password else None,
+                max_bytes=options.max_bytes, timeout_s=options.timeout_s, memory_mb=options.memory_mb, **extra)
+
+
+def refresh_folder(folder: str | Path | None = None) -> str:
+    """Return the folder a refresh reads (argument, else $DMAF_REPORTS_DIR, else ./raw_reports) as an absolute
+    path; raise ``FolderNotFound`` when it is not an existing folder."""
+    from pipeline.refresh_plan import folder_root
+
+    return folder_root(folder if folder is not None else defaults.reports_dir())
+
+
+def refresh(folder: str | Path | None = None, *, db: str | None = None, batch: BatchOptions = BatchOptions(),
+            options: ParseOptions = ParseOptions(), retry_failed: bool = False) -> IngestSummary:
+    """Load what is new or changed in a folder, skip unchanged files unread, flag files gone."""
+    root = refresh_folder(folder)
+    from flows.prefect_env import configure_prefect
+
+    configure_prefect()
+    from pydantic import SecretStr
+
+    from flows.refresh import refresh_reports
+    from warehouse.settings import resolve_url
+
+    return refresh_reports(root, db_url=SecretStr(resolve_url(db)), batch_size=batch.batch_size,
+                           workers=batch.workers, parallel_batches=batch.parallel_batches,
+                           pdf_password=SecretStr(options.pdf_password) if options.pdf_password else None,
+                           max_bytes=options.max_bytes, timeout_s=options.timeout_s, memory_mb=options.memory_mb,
+                           retry_failed=retry_failed)
+
+
+def reprocess(*, db: str | None = None, everything: bool = False, options: ParseOptions = ParseOptions(),
+              workers: int | None = None,
+              on_result: Callable[[ReprocessResult], None] | None = None) -> list[ReprocessResult]:
+    """Re-parse the stored files of versions made by another parser (all with ``everything``), rebuilding facts."""
+    from flows.reprocess import reprocess as run
+    from warehouse.settings import resolve_url
+
+    return run(resolve_url(db), everything=everything, options=options,
+               workers=defaults.default_workers() if workers is None else workers, on_result=on_result)
+
+
+def parser_version() -> str:
+    """Return the version of the parser this code runs."""
+    from flows.reprocess import current_parser_version
+
+    return current_parser_version()
+
+
+def query(sql: str, *, db: str | None = None,
+          timeout_s: float = defaults.SQL_TIMEOUT_S) -> tuple[list[str], list[tuple]]:
+    """Run one read-only SQL query; return (column names, rows). Writes are refused (``ReadOnlyViolation``)."""
+    from warehouse.readonly import run_readonly_query
+    from warehouse.settings import resolve_url
+
+    return run_readonly_query(resolve_url(db), sql, timeout_s=timeout_s)
+
+
+def upgrade(db: str | None = None) -> str | None:
+    """Create or migrate the warehouse schema to the newest revision; return the revision it is at."""
+    from warehouse.db import upgrade as migrate
+
+    return migrate(db)
+
+
+def backup(dest: str | Path, *, db: str | None = None, overwrite: bool = False) -> Path:
+    """Write a consistent backup of the warehouse (SQLite online backup, or pg_dump); return its path."""
+    from warehouse.backup import backup as write
+    from warehouse.settings import resolve_url
+
+    return write(resolve_url(db), dest, overwrite=overwrite)
+
+
+def prepare(db: str | None = None) -> None:
+    """Create or migrate the warehouse and load the reference data (what every ingest does first)."""
+    from loaders.batch import prepare_warehouse
+
+    prepare_warehouse(db)
+
+
+def trends(db: str | None = None) -> TrendFrames:
+    """Return the trend views of the warehouse as frames (read-only); raise ``NoData`` when it is empty."""
+    from dmaf.trends.queries import load_frames, open_warehouse
+
+    with open_warehouse(db, defaults.READ_TIMEOUT_S) as engine:
+        return load_frames(engine)
+
+
+def write_report(out_dir: str | Path, *, db: str | None = None) -> list[Path]:
+    """Write the static HTML report (overview + one page per city); return the pages, index first."""
+    from dmaf.trends.html_report import write_report as write
+
+    return write(trends(db), out_dir)
+
+
+def export(out_dir: str | Path, *, format: str = "csv", db: str | None = None) -> list[Path]:
+    """Write every public view as a CSV or Parquet file; return the files."""
+    from dmaf.trends.export import export_views
+    from dmaf.trends.queries import open_warehouse
+
+    with open_warehouse(db, defaults.READ_TIMEOUT_S) as engine:
+        return export_views(engine, out_dir, format=format)
+
+
+
+NO_SERVER = ("dmaf serve needs a running Prefect server, and none is configured: start one with "
+             "`prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api (see docs/operations.md)")
+
+
+class NoPrefectServer(ConfigurationError):
+    """``dmaf serve`` was started without a Prefect server to serve on (PREFECT_API_URL is not set)."""
+
+
+@dataclass(frozen=True)
+class ServePlan:
+    """What ``serve`` will do: the checked schedule, the folder, the warehouse and the Prefect API."""
+
+    cron: str
+    timezone: str
+    folder: str
+    db_url: str
+    api_url: str
+
+
+def plan_serve(*, cron: str = defaults.CRON, timezone: str | None = None, folder: str | Path | None = None,
+               db: str | None = None) -> ServePlan:
+    """Check everything ``serve`` needs before it starts; raise ``InvalidSchedule``, ``FolderNotFound`` or
+    ``NoPrefectServer`` naming what to fix. The database URL is put in this process's environment, where
+    served runs find it (it is never sent to the Prefect server)."""
+    from flows.prefect_env import SERVE_DEFAULTS, api_url, configure_prefect
+
+    configure_prefect(overrides=SERVE_DEFAULTS)
+    from flows.schedule import check_schedule, local_timezone
+    from warehouse.settings import resolve_url
+
+    zone = timezone or local_timezone()
+    check_schedule(cron, zone)
+    root = refresh_folder(folder)
+    server = api_url()
+    if server is None:
+        raise NoPrefectServer(NO_SERVER)
+    url = resolve_url(db)
+    os.environ[defaults.DATABASE_URL_ENV] = url  # served runs inherit this process's environment
+    return ServePlan(cron, zone, root, url, server)
+
+
+def serve(plan: ServePlan, *, batch_size: int | None = None, workers: int | None = None) -> None:
+    """Serve the ``nightly-refresh`` deployment of ``plan`` and execute its runs until interrupted."""
+    from flows.schedule import serve_refresh
+
+    serve_refresh(plan.folder, cron=plan.cron, timezone=plan.timezone, batch_size=batch_size, workers=workers)

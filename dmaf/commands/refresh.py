@@ -1,0 +1,58 @@
+"""``dmaf refresh``: one incremental refresh of the reports folder, by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from core.options import BatchOptions, ParseOptions
+from dmaf import api
+from dmaf.commands.options import (
+    Command,
+    batch_size_option,
+    consoles,
+    db_option,
+    exit_on_error,
+    max_mb_option,
+    memory_mb_option,
+    pdf_password_option,
+    timeout_option,
+    workers_option,
+)
+
+FOLDER_HELP = "Folder the reports are dropped into (default: $DMAF_REPORTS_DIR, else ./raw_reports)."
+
+
+def register(app: typer.Typer, db_app: typer.Typer) -> None:
+    """Add the ``refresh`` command to the app."""
+    app.command("refresh", cls=Command)(refresh_command)
+
+
+def refresh_command(
+    folder: Optional[Path] = typer.Argument(None, metavar="FOLDER", help=FOLDER_HELP),
+    db: Optional[str] = db_option(),
+    batch_size: int = batch_size_option(),
+    workers: Optional[int] = workers_option(),
+    pdf_password: Optional[str] = pdf_password_option(),
+    max_mb: float = max_mb_option(),
+    timeout: float = timeout_option(),
+    memory_mb: int = memory_mb_option(),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Parse again unchanged files that failed before."),
+) -> None:
+    """Load what is new or changed in the folder, skip unchanged files unread, flag files gone; exit 1 if any failed."""
+    from dmaf.console import print_summary, run_with_progress
+    from warehouse.settings import mask_url, resolve_url
+
+    out, err = consoles()
+    with exit_on_error(err):
+        root = api.refresh_folder(folder)
+        options = ParseOptions(pdf_password, int(max_mb * 1024 * 1024), timeout, memory_mb)
+        batch = BatchOptions(batch_size=batch_size, workers=workers)
+        err.print(f"warehouse: {mask_url(resolve_url(db))}; folder: {root}", markup=False, highlight=False)
+        summary = run_with_progress(err, lambda: api.refresh(root, db=db, batch=batch, options=options,
+                                                             retry_failed=retry_failed),
+                                    description="refreshing")
+    print_summary(out, summary, title="refresh summary")
+    raise typer.Exit(1 if summary.failed else 0)

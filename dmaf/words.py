@@ -1,0 +1,8 @@
+"""Small wording helpers for messages a person reads."""
+
+from __future__ import annotations
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """Return "1 city" or "3 cities": the count with the noun in the form it takes."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"

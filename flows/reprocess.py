@@ -1,0 +1,139 @@
+"""Re-parsing stored raw files after a parser upgrade: rebuild each version's facts in place, never guess.
+
+A version is rebuilt only from a file that holds exactly its bytes (the sha256 of the bytes read is
+checked): the path it was loaded from, else a path recorded as a duplicate of it. A file that is gone or
+now holds other bytes is reported and its version keeps the facts it has. Each version is rebuilt in one
+transaction (``loaders.load.replace_facts``): same version id, no second set of rows, and an interrupted
+reprocess leaves every version either wholly old or wholly new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+import parsing
+from core.options import ParseOptions
+from core.records import LoadResult, ParseOutcome
+from core.statuses import FileStatus
+from loaders.batch import prepare_warehouse
+from loaders.load import replace_facts
+from loaders.runs import finish_run, start_run
+from loaders.versions import StoredVersion, stored_versions
+from pipeline.identity import file_sha256
+from pipeline.pool import parse_files
+from reference.catalog import Catalog, load_catalog
+from warehouse.db import make_engine
+
+
+@dataclass(frozen=True, slots=True)
+class ReprocessResult:
+    """What happened to one version: ``status`` is one of ``core.statuses.REPROCESS_STATUSES``."""
+
+    sha256: str
+    path: str
+    status: FileStatus
+    message: str
+    is_current: bool
+
+
+def current_parser_version() -> str:
+    """Return the parser version of the code running now (read at call time, not import time)."""
+    return parsing.PARSER_VERSION
+
+
+def _sha256_or_none(path: str) -> str | None:
+    """Return the sha256 of a file's bytes, or None when it cannot be read (gone, not a file, no access)."""
+    try:
+        return file_sha256(path)
+    except OSError:
+        return None
+
+
+def locate(version: StoredVersion) -> tuple[str | None, ReprocessResult | None]:
+    """Return ``(a path holding the version's bytes, None)``, or ``(None, why none does)``."""
+    changed: list[str] = []
+    for path in version.paths:
+        sha = _sha256_or_none(path)
+        if sha == version.sha256:
+            return path, None
+        if sha is not None:
+            changed.append(path)
+    keep = f"version {version.sha256[:12]} keeps the facts of parser {version.parser_version}"
+    if changed:
+        message = (f"{changed[0]}: the file now holds other bytes than the loaded version; {keep} "
+                   "(ingest the file to load its new content)")
+        return None, _result(version, changed[0], FileStatus.CHANGED, message)
+    where = " or ".join(version.paths)
+    return None, _result(version, version.paths[0], FileStatus.MISSING, f"{where}: the file is gone; {keep}")
+
+
+def _result(version: StoredVersion, path: str, status: FileStatus, message: str) -> ReprocessResult:
+    """Return a result for one version."""
+    return ReprocessResult(version.sha256, path, status, message, version.is_current)
+
+
+def rebuild(
+    engine: Engine, version: StoredVersion, outcome: ParseOutcome, *, parser_version: str, catalog: Catalog
+) -> ReprocessResult:
+    """Replace a version's facts with a new parse of its file, unless the parse failed or read other bytes."""
+    path = outcome.source.path
+    if outcome.failure is not None:
+        message = f"the new parser could not read it ({outcome.failure.message}); the loaded facts are kept"
+        return _result(version, path, FileStatus.FAILED, f"{path}: {message}")
+    if outcome.source.sha256 != version.sha256:
+        message = f"{path}: the file changed while it was reprocessed; version {version.sha256[:12]} is unchanged"
+        return _result(version, path, FileStatus.CHANGED, message)
+    done = replace_facts(engine, sha256=version.sha256, report=outcome.report, parser_version=parser_version,
+                         catalog=catalog)
+    return _result(version, path, done.status, done.message)
+
+
+def reprocess(
+    url: str | None, *, everything: bool = False, parser_version: str | None = None,
+    options: ParseOptions = ParseOptions(), workers: int = 0,
+    on_result: Callable[[ReprocessResult], None] | None = None,
+) -> list[ReprocessResult]:
+    """Re-parse the stored files of stale versions (all with ``everything``) and rebuild their facts.
+
+    ``parser_version`` defaults to ``parsing.PARSER_VERSION``; ``workers`` parse processes (0 = in this
+    process); one result per selected version, in version order.
+    """
+    version = parser_version or current_parser_version()
+    prepare_warehouse(url)
+    engine = make_engine(url)
+    try:
+        selected = stored_versions(engine, parser_version=version, everything=everything)
+        results: dict[str, ReprocessResult] = {}
+        located: dict[str, StoredVersion] = {}
+        for stored in selected:
+            path, problem = locate(stored)
+            if problem is not None:
+                results[stored.sha256] = _emit(problem, on_result)
+            else:
+                located[path] = stored
+        if located:
+            run_id = start_run(engine, folder=None, parser_version=version)
+            catalog = load_catalog()
+            for outcome in parse_files(list(located), options, workers=workers):
+                stored = located[outcome.source.path]
+                done = rebuild(engine, stored, outcome, parser_version=version, catalog=catalog)
+                results[stored.sha256] = _emit(done, on_result)
+            finish_run(engine, run_id, _as_load_results(results.values()))
+        return [results[s.sha256] for s in selected]
+    finally:
+        engine.dispose()
+
+
+def _emit(result: ReprocessResult, on_result: Callable[[ReprocessResult], None] | None) -> ReprocessResult:
+    """Pass a result to the caller's callback (progress output) and return it."""
+    if on_result is not None:
+        on_result(result)
+    return result
+
+
+def _as_load_results(results: Iterable[ReprocessResult]) -> list[LoadResult]:
+    """Return the results as load results for the run's counts (gone or changed files count as skipped)."""
+    return [LoadResult(r.path, r.status, r.message) for r in results]

@@ -1,0 +1,165 @@
+"""Freezing drafts into records, with the parse-quality warnings that go with them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from core.records import ParsedIndicator, ParsedReport, ParseWarning, PrintedTotal
+from core.statuses import ScoreStatus
+from parsing.drafts import Draft, LooseScore, provenance_of
+from reference.arithmetic import adds_up, remaining_max, within_range
+from reference.catalog import Catalog
+
+
+def code_sort_key(code: str) -> tuple[int, str]:
+    """Sort "1.a" < "1.c&1.d" < "2.a" < "10.a"."""
+    pillar, _, rest = code.partition(".")
+    return int(pillar), rest
+
+
+def finish_report(
+    *,
+    source: str,
+    format: str,
+    pages: int | None,
+    catalog: Catalog,
+    cycle: int | None,
+    framework: str | None,
+    cycle_label: str | None,
+    city: str | None,
+    state: str | None,
+    drafts: list[Draft],
+    loose: list[LooseScore],
+    totals: list[PrintedTotal],
+) -> ParsedReport:
+    """Return the frozen report: one indicator per code, sorted, with every warning."""
+    known = catalog.indicators_for(cycle)
+    warnings: list[ParseWarning] = []
+    indicators: dict[str, ParsedIndicator] = {}
+    for draft in drafts:  # one draft per code: repeated headings were merged (``drafts.merge_duplicates``)
+        indicator, notes = _freeze(draft, known.get(draft.code), cycle, bool(known))
+        indicators[draft.code] = indicator
+        warnings.extend(notes)
+    for item in loose:
+        shown = _score_text(item.score.score, item.score.max_score)
+        warnings.append(ParseWarning(
+            "unplaced_score", f"score {shown} could not be matched to an indicator; it was not used",
+            None, item.block.location))
+    warnings.extend(_metadata_warnings(city, state, cycle, cycle_label))
+    ordered, inferred = _infer_missing_maxima(
+        tuple(indicators[c] for c in sorted(indicators, key=code_sort_key)), catalog, cycle)
+    warnings.extend(inferred)
+    warnings.extend(_pillar_warnings(ordered, catalog, cycle))
+    return ParsedReport(
+        source=source, format=format, framework=framework, cycle=cycle, cycle_label=cycle_label,
+        city=city, state=state, indicators=ordered, warnings=tuple(warnings), printed_totals=tuple(totals),
+        pages=pages,
+    )
+
+
+def _score_text(score: float | None, max_score: float | None) -> str:
+    """Return "10/30" or "NA/30" for messages."""
+    def fmt(v: float | None) -> str:
+        return "NA" if v is None else f"{v:g}"
+    return f"{fmt(score)}/{fmt(max_score)}"
+
+
+def _freeze(draft: Draft, entry, cycle: int | None, cycle_known: bool) -> tuple[ParsedIndicator, list[ParseWarning]]:
+    """Return one draft as a record, with the warnings it raises."""
+    notes: list[ParseWarning] = []
+    where = draft.block.location
+    score = draft.score.score if draft.score else None
+    max_score = draft.score.max_score if draft.score else None
+    status = ScoreStatus.SCORED
+    if draft.score is None:
+        status = ScoreStatus.MISSING
+        notes.append(ParseWarning("indicator_without_score", f"indicator {draft.code} has no score that could be "
+                                  "placed; its score is left empty", draft.code, where))
+    elif score is None:
+        status = ScoreStatus.NOT_ASSESSED
+        notes.append(ParseWarning("score_not_assessed", f"indicator {draft.code} is printed as not assessed; its "
+                                  "score is left empty", draft.code, where))
+    if draft.method == "max_score_match":
+        notes.append(ParseWarning("score_placed_by_max_match", f"score {_score_text(score, max_score)} was printed "
+                                  f"away from indicator {draft.code} and placed by its max score",
+                                  draft.code, draft.score_block.location if draft.score_block else where))
+    if entry is not None:
+        if max_score is not None and max_score != entry.max_score:
+            notes.append(ParseWarning("max_differs_from_catalog", f"indicator {draft.code} is printed out of "
+                                      f"{max_score:g}; the catalog says {entry.max_score:g}", draft.code, where))
+        max_score = entry.max_score if max_score is None else max_score
+    else:
+        reason = f"cycle {cycle} is not in the catalog" if not cycle_known else "it is not in the catalog"
+        notes.append(ParseWarning("indicator_not_in_catalog", f"indicator {draft.code} ({draft.title}) loaded as "
+                                  f"printed: {reason}", draft.code, where))
+    if score is not None and (max_score is None or not within_range(score, max_score)):
+        notes.append(ParseWarning("score_out_of_range", f"indicator {draft.code} score "
+                                  f"{_score_text(score, max_score)} is outside 0..max; it is left empty",
+                                  draft.code, where))
+        score, status = None, ScoreStatus.MISSING
+    if draft.repeats:
+        notes.append(ParseWarning("duplicate_indicator", f"indicator {draft.code} is printed "
+                                  f"{len(draft.repeats) + 1} times with text or a score; they were merged",
+                                  draft.code, draft.repeats[0].location))
+    if draft.disputed and score is not None:
+        other = _score_text(draft.disputed[0].score, draft.disputed[0].max_score)
+        notes.append(ParseWarning("score_conflict", f"indicator {draft.code} is printed with two scores, "
+                                  f"{_score_text(score, max_score)} and {other}; its score is left empty",
+                                  draft.code, draft.disputed[1].location))
+        score, status = None, ScoreStatus.MISSING
+    title = draft.title or (entry.title if entry else "")
+    if draft.conflict:
+        notes.append(ParseWarning("score_conflict", f"indicator {draft.code}: the text says "
+                                  f"{_score_text(score, max_score)} but the scorecard says "
+                                  f"{_score_text(draft.conflict[0].score, draft.conflict[0].max_score)}; the text's "
+                                  "score is kept", draft.code, draft.conflict[1].location))
+    return ParsedIndicator(
+        code=draft.code, title=title, score=score, max_score=max_score,
+        paragraphs=tuple(draft.paragraphs), bullets=tuple(draft.bullets),
+        heading_at=provenance_of(draft.block),
+        score_at=provenance_of(draft.score_block) if draft.score_block else None,
+        score_method=draft.method if draft.score else None, score_status=status, in_catalog=entry is not None,
+    ), notes
+
+
+def _infer_missing_maxima(
+    indicators: tuple[ParsedIndicator, ...], catalog: Catalog, cycle: int | None
+) -> tuple[tuple[ParsedIndicator, ...], list[ParseWarning]]:
+    """Fill the one missing max score of a pillar from the pillar's total (the framework's sums)."""
+    notes: list[ParseWarning] = []
+    result = list(indicators)
+    for pillar in sorted({i.pillar_no for i in indicators}):
+        members = [k for k, i in enumerate(result) if i.pillar_no == pillar]
+        unknown = [k for k in members if result[k].max_score is None]
+        if len(unknown) != 1:
+            continue
+        remainder = remaining_max(catalog.pillar_max(cycle, pillar),
+                                  (result[k].max_score for k in members if k != unknown[0]))
+        if remainder is not None:
+            ind = result[unknown[0]]
+            result[unknown[0]] = replace(ind, max_score=remainder)
+            notes.append(ParseWarning("max_inferred_from_pillar_total", f"indicator {ind.code} prints no max "
+                                      f"score; {remainder:g} is what its pillar's {catalog.pillar_max(cycle, pillar):g} "
+                                      "leaves", ind.code, ind.heading_at.location if ind.heading_at else None))
+    return tuple(result), notes
+
+
+def _metadata_warnings(city, state, cycle, cycle_label) -> list[ParseWarning]:
+    """Warn about title-block fields that were not found."""
+    missing = [name for name, value in (("city", city), ("state", state), ("cycle", cycle)) if value is None]
+    return [ParseWarning(f"{name}_not_found", f"no {name} found in the title block") for name in missing]
+
+
+def _pillar_warnings(indicators: tuple[ParsedIndicator, ...], catalog: Catalog, cycle: int | None) -> list[ParseWarning]:
+    """Warn when a pillar's indicator maxima do not add up to the pillar's maximum."""
+    sums: dict[int, float] = defaultdict(float)
+    for ind in indicators:
+        sums[ind.pillar_no] += ind.max_score or 0.0
+    notes = []
+    for pillar, total in sorted(sums.items()):
+        expected = catalog.pillar_max(cycle, pillar)
+        if not adds_up(total, expected):
+            notes.append(ParseWarning("pillar_maxima_mismatch", f"pillar {pillar}: indicator maxima add up to "
+                                      f"{total:g}, not {expected:g}", None, None))
+    return notes

@@ -1,0 +1,116 @@
+"""Placing loose score lines on score-less indicators: by geometry, then by max score and distance.
+
+Never invents a score: a score that cannot be placed unambiguously stays loose (and is warned about).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from parsing.drafts import Draft, LooseScore
+from reference.arithmetic import remaining_max
+from reference.catalog import Catalog
+
+LEVEL_TOLERANCE = 3.0  # points: a score box this close to a heading's line counts as level with it
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Return True when two boxes share a horizontal band (are level on the page)."""
+    return a[1] <= b[3] + LEVEL_TOLERANCE and b[1] <= a[3] + LEVEL_TOLERANCE
+
+
+def place_by_geometry(loose: list[LooseScore], drafts: list[Draft]) -> list[LooseScore]:
+    """Attach scores level with a score-less heading on the same page; return the rest."""
+    rest: list[LooseScore] = []
+    for item in loose:
+        box, page = item.block.bbox, item.block.page
+        level = [
+            d for d in drafts
+            if d.score is None and box and d.block.bbox and d.block.page == page and _overlap(box, d.block.bbox)
+        ]
+        if len(level) == 1:
+            level[0].attach(item.score, item.block, "level_with_heading")
+        else:
+            rest.append(item)
+    return rest
+
+
+def place_under_heading(loose: list[LooseScore]) -> list[LooseScore]:
+    """Attach a score printed right after a score-less heading to that heading; return the rest."""
+    rest: list[LooseScore] = []
+    for item in loose:
+        if item.direct and item.after is not None and item.after.score is None:
+            item.after.attach(item.score, item.block, "under_heading")
+        else:
+            rest.append(item)
+    return rest
+
+
+def place_below_heading(loose: list[LooseScore], drafts: list[Draft]) -> list[LooseScore]:
+    """Attach a score in the flow under a score-less heading when that heading is the nearest above it."""
+    rest: list[LooseScore] = []
+    for item in loose:
+        box, page = item.block.bbox, item.block.page
+        if box is None:
+            rest.append(item)
+            continue
+        above = [d for d in drafts if d.block.page == page and d.block.bbox and d.block.bbox[1] <= box[1]]
+        nearest = max(above, key=lambda d: d.block.bbox[1], default=None)
+        if nearest is not None and nearest.score is None and nearest is item.after and _right_of_text(box):
+            nearest.attach(item.score, item.block, "nearest_above")
+        else:
+            rest.append(item)
+    return rest
+
+
+def _right_of_text(box: tuple[float, float, float, float]) -> bool:
+    """Return True for a box in a right-hand column (its left edge past the page's middle)."""
+    return box[0] >= 250.0
+
+
+def expected_maxima(drafts: list[Draft], catalog: Catalog, cycle: int | None) -> dict[int, float]:
+    """Return the max score each score-less draft should have (by id), from the catalog or pillar sums."""
+    known = catalog.indicators_for(cycle)
+    result: dict[int, float] = {}
+    by_pillar: dict[int, list[Draft]] = defaultdict(list)
+    for d in drafts:
+        by_pillar[int(d.code.split(".")[0])].append(d)
+    for pillar, members in by_pillar.items():
+        unknown = []
+        total = 0.0
+        for d in members:
+            if d.code in known:
+                total += known[d.code].max_score
+                if d.score is None:
+                    result[id(d)] = known[d.code].max_score
+            elif d.score is not None and d.score.max_score is not None:
+                total += d.score.max_score
+            else:
+                unknown.append(d)
+        if len(unknown) == 1 and unknown[0].score is None:
+            remainder = remaining_max(catalog.pillar_max(cycle, pillar), [total])
+            if remainder is not None:
+                result[id(unknown[0])] = remainder
+    return result
+
+
+def place_by_max_score(
+    loose: list[LooseScore], drafts: list[Draft], catalog: Catalog, cycle: int | None
+) -> list[LooseScore]:
+    """Attach each loose score to the nearest score-less draft whose expected max equals its max."""
+    rest: list[LooseScore] = []
+    for item in loose:
+        expected = expected_maxima(drafts, catalog, cycle)
+        candidates = [
+            d for d in drafts
+            if d.score is None and item.score.max_score is not None and expected.get(id(d)) == item.score.max_score
+        ]
+        if not candidates:
+            rest.append(item)
+            continue
+        distance = sorted((abs(d.seq - item.seq), d.seq, d) for d in candidates)
+        if len(distance) > 1 and distance[0][0] == distance[1][0]:
+            rest.append(item)
+            continue
+        distance[0][2].attach(item.score, item.block, "max_score_match")
+    return rest

@@ -1,0 +1,430 @@
+"""The format-agnostic parser: an ordered list of blocks in, one ``ParsedReport`` out.
+
+Reading happens in one pass over the blocks (headings open indicators, paragraphs and bullets
+fill them, score lines attach to the heading right above them); headings printed more than once
+(a contents page, a summary list) are merged; loose scores are then placed by geometry and by max
+score (``placement``), and the drafts are frozen into records (``finish``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from itertools import groupby
+
+from core.blocks import Block
+from core.errors import NotAReport
+from core.geometry import union
+from core.records import ParsedReport, PrintedTotal
+from parsing import grammar as g
+from parsing.drafts import (
+    Draft,
+    LooseScore,
+    join_broken,
+    merge_duplicates,
+    provenance_of,
+)
+from parsing.finish import finish_report
+from parsing.placement import (
+    place_below_heading,
+    place_by_geometry,
+    place_by_max_score,
+    place_under_heading,
+)
+from reference.catalog import Catalog, load_catalog
+
+MAX_HEADING_TITLE = 160
+NOISE_REPEATS = 3
+PILLAR_TOTAL_MIN_MAX = 50.0  # a score line right under a pillar heading is the pillar's total if out of this or more
+CONTINUATION_GAP = 1.0  # line heights: a heading line this close below a heading continues it (PDF)
+HEADING_ALIGN = 3.0  # points: a continued heading line starts this close to the heading's left edge
+WRAPPED_TITLE_MAX = 60  # characters: a text line this short right after a heading may end its title (TXT)
+WRAPPED_TITLE_WORDS = 4  # words: a capitalised line this short may still end the title ("… Ministry" / "Initiative")
+
+
+@dataclass
+class Reading:
+    """What one pass over the blocks has gathered so far."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    loose: list[LooseScore] = field(default_factory=list)
+    scorecard: list[tuple[g.Heading, g.Score, Block]] = field(default_factory=list)
+    totals: list[PrintedTotal] = field(default_factory=list)
+    framework: str | None = None
+    cycle_label: str | None = None
+    cycle_num: str | None = None
+    city: str | None = None
+    state: str | None = None
+    seq: int = 0
+    last: str | None = None  # "heading" when the previous content block was a heading
+    last_block: Block | None = None  # the block that last added text to the current indicator
+    pillar: int | None = None  # the pillar whose heading was read last
+    max_first: bool = False  # the last scorecard header printed the max column before the score column
+
+    @property
+    def current(self) -> Draft | None:
+        """Return the indicator being filled, if any."""
+        return self.drafts[-1] if self.drafts else None
+
+
+def parse_blocks(
+    blocks: list[Block], *, source: str, format: str, pages: int | None = None, catalog: Catalog | None = None
+) -> ParsedReport:
+    """Return the report that a document's blocks describe; raise NotAReport if it has no indicators."""
+    catalog = catalog or load_catalog()
+    blocks = merge_heading_fragments(blocks)
+    reading = Reading()
+    noise = _repeated_lines(blocks)
+    _read_metadata(blocks, reading)
+    for key, group in groupby(blocks, key=_row_key):
+        group = list(group)
+        if key is not None:
+            _read_table_row(group, reading)
+        else:
+            for block in group:
+                _read_block(block, reading, noise)
+    if not reading.drafts and not reading.scorecard:
+        raise NotAReport(source, "not a DMAF report: no indicators found (no heading like 'Indicator 1.a: …' "
+                                 "and no scorecard table)")
+    cycle = g.cycle_number(reading.cycle_num) if reading.cycle_num else None
+    loose = place_under_heading(reading.loose)  # before merging: each printing of a heading keeps its own score
+    reading.drafts = merge_duplicates(reading.drafts, loose)
+    _join_scorecard(reading)
+    loose = place_by_geometry(loose, reading.drafts)
+    loose = place_below_heading(loose, reading.drafts)
+    loose = place_by_max_score(loose, reading.drafts, catalog, cycle)
+    return finish_report(
+        source=source, format=format, pages=pages, catalog=catalog, cycle=cycle,
+        framework=reading.framework, cycle_label=reading.cycle_label, city=reading.city, state=reading.state,
+        drafts=reading.drafts, loose=loose, totals=reading.totals,
+    )
+
+
+def merge_heading_fragments(blocks: list[Block]) -> list[Block]:
+    """Return blocks with a heading wrapped over two PDF lines joined, when only the joined text is a heading.
+
+    "… Centre data use (Indicator" + "3.d)" is one heading; two headings that each match stay apart.
+    """
+    merged: list[Block] = []
+    for block in blocks:
+        head = merged[-1] if merged else None
+        if head is not None and _wrapped_heading(head, block):
+            merged[-1] = _joined(head, block)
+            continue
+        merged.append(block)
+    return merged
+
+
+def _joined(head: Block, block: Block) -> Block:
+    """Return a heading block continued by the next line: texts joined, boxes united, the head's place kept."""
+    box = union(head.bbox, block.bbox) if head.bbox is not None and block.bbox is not None else head.bbox
+    return replace(head, text=f"{head.text} {block.text}", bbox=box)
+
+
+def _wrapped_heading(head: Block, block: Block) -> bool:
+    """Return True when ``block`` is the second line of the heading ``head`` that alone is no heading."""
+    if not _heading_line_below(head, block):
+        return False
+    if g.match_heading(head.text, allow_bare=True) or g.match_heading(block.text, allow_bare=True):
+        return False
+    return g.match_heading(f"{head.text} {block.text}", allow_bare=True) is not None
+
+
+def _row_key(block: Block) -> tuple[int, int] | None:
+    """Group table cells by (table, row); every other block stands alone."""
+    if block.kind == "table_cell" and block.table is not None and block.row is not None:
+        return block.table, block.row
+    return None
+
+
+def _repeated_lines(blocks: list[Block]) -> set[str]:
+    """Return short texts repeated on many pages or lines: running headers and footers."""
+    counts = Counter(
+        g.clean_text(b.text) for b in blocks
+        if b.kind in ("paragraph", "heading") and len(b.text) < 90
+    )
+    return {
+        text for text, n in counts.items()
+        if n >= NOISE_REPEATS and text and not g.match_score(text) and not g.match_heading(text)
+    }
+
+
+def _read_metadata(blocks: list[Block], reading: Reading) -> None:
+    """Find framework, cycle, city and state: first in the title area, then anywhere."""
+    first_heading = next((i for i, b in enumerate(blocks) if g.match_heading(b.text)), len(blocks))
+    ordered = blocks[:first_heading] + [b for b in blocks[first_heading:] if b.kind in ("header", "footer")]
+    cells = [b for b in blocks if b.kind == "table_cell"]
+    for block in ordered + blocks[first_heading:]:
+        for line in block.text.splitlines():
+            _read_metadata_line(line, reading)
+    _read_metadata_cells(cells, reading)
+
+
+def _read_metadata_line(line: str, reading: Reading) -> None:
+    """Read framework, cycle and city/state from one line, keeping what was found first."""
+    if reading.framework is None and g.has_framework(line):
+        reading.framework = "Data Maturity Assessment Framework"
+    if reading.cycle_label is None and (g.has_framework(line) or "dmaf" in line.lower() or "cycle" in line.lower()):
+        found = g.match_cycle(line)
+        if found:
+            reading.cycle_label, reading.cycle_num = found
+    city, state = g.match_city_state(line)
+    reading.city = reading.city or city
+    reading.state = reading.state or state
+
+
+def _read_metadata_cells(cells: list[Block], reading: Reading) -> None:
+    """Read "City" | "Pune" and "State" | "Maharashtra" pairs of table cells."""
+    for key, group in groupby(cells, key=_row_key):
+        texts = [g.clean_text(c.text) for c in group]
+        for label, value in zip(texts, texts[1:]):
+            field_name = g.match_metadata_label(label)
+            if field_name == "city" and not reading.city:
+                reading.city = value or None
+            elif field_name == "state" and not reading.state:
+                reading.state = value or None
+            elif field_name == "cycle" and not reading.cycle_label and value:
+                found = g.match_cycle(value)
+                bare = None if found else g.match_cycle(f"Cycle {value}")  # "Assessment cycle | 2"
+                if found or bare:
+                    reading.cycle_label, reading.cycle_num = (found[0], found[1]) if found else (value, bare[1])
+
+
+def _read_block(block: Block, reading: Reading, noise: set[str]) -> None:
+    """Read one non-table block (contents-page entries are skipped: they are not headings)."""
+    if block.kind in ("header", "footer") or _is_contents_entry(block):
+        return
+    for line in _lines(block):
+        _read_line(line, block, reading, noise)
+
+
+def _is_contents_entry(block: Block) -> bool:
+    """Return True for a table-of-contents entry: a TOC paragraph style, or dot leaders and a page number."""
+    if block.style and block.style.lower().startswith("toc") and "heading" not in block.style.lower():
+        return True
+    return "\n" not in block.text.strip() and g.is_toc_entry(block.text)
+
+
+def _lines(block: Block) -> list[str]:
+    """Return a block's text as lines (a paragraph block is one line)."""
+    if block.kind == "paragraph" or block.kind == "heading":
+        return [" ".join(block.text.split())] if "\n" not in block.text else block.text.splitlines()
+    return block.text.splitlines() or [block.text]
+
+
+def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> None:
+    """Classify one line of text and add it to the reading."""
+    text = g.clean_text(line)
+    if not text or text in noise or g.is_score_label(text):
+        return  # a lone "Score:" label keeps the heading above it the last thing read
+    heading = g.match_heading(text, allow_bare=block.kind == "heading")
+    if heading and len(heading.title) <= MAX_HEADING_TITLE:
+        _open(heading, block, reading, g.split_heading_score(text), "same_line")
+        return
+    if _continues_heading(text, block, reading):
+        return
+    if g.is_page_number(text) and not (reading.last == "heading" and g.match_score(text)):
+        return  # "3 / 9" is a page number, unless it stands right under a heading ("20/20", its score)
+    score = g.match_score(text)
+    if score:
+        _score(score, block, reading)
+        return
+    if _read_total(text, block, reading) or _is_metadata(text):
+        return
+    pillar = g.match_pillar_heading(text)
+    if pillar is not None:
+        reading.pillar, reading.last = pillar, "pillar"
+        return
+    entry = g.match_scorecard_line(text)
+    if entry:
+        reading.scorecard.append((*entry, block))
+        return
+    _content(text, block, reading)
+
+
+def _open(heading: g.Heading, block: Block, reading: Reading, score: g.Score | None, method: str) -> None:
+    """Open a new indicator draft, with its score if printed on the same line or row."""
+    reading.seq += 1
+    draft = Draft(heading.code, heading.title, block, reading.seq)
+    if score:
+        draft.attach(score, block, method)
+    reading.drafts.append(draft)
+    reading.last = "heading"
+
+
+def _continues_heading(text: str, block: Block, reading: Reading) -> bool:
+    """Extend the current heading with its wrapped second line ("… Datasets on" / "SCODP (12/30)"); True if so.
+
+    Only right below a heading that has no score yet: a heading-styled PDF line at its left edge within
+    a line height, or the next text line when the title breaks off mid-phrase; the whole heading is
+    then read again for its title and score.
+    """
+    current = reading.current
+    if current is None or current.score is not None or reading.last != "heading":
+        return False
+    head = current.block
+    if not (_wrapped_text_line(head, block, current.title, text) or _heading_line_below(head, block)):
+        return False
+    if g.match_score(text) or g.match_pillar_heading(text) is not None or g.match_pillar_total(text) \
+            or _is_metadata(text):
+        return False  # a score line of its own, or a pillar heading: not the rest of this heading
+    whole = f"{head.text} {text}"
+    heading = g.match_heading(whole, allow_bare=True)
+    if heading is None or heading.code != current.code or len(heading.title) > MAX_HEADING_TITLE:
+        return False
+    current.title = heading.title
+    current.block = _joined(head, block)
+    score = g.split_heading_score(whole)
+    if score:
+        current.attach(score, current.block, "same_line")
+    return True
+
+
+def _heading_line_below(head: Block, block: Block) -> bool:
+    """Return True for a heading-styled PDF line right below a heading line (within a line height), at its left edge."""
+    if block.kind != "heading" or head.kind != "heading" or head.bbox is None or block.bbox is None:
+        return False
+    line_height = max(block.bbox[3] - block.bbox[1], 1.0)
+    gap = block.bbox[1] - head.bbox[3]
+    return head.page == block.page and abs(block.bbox[0] - head.bbox[0]) <= HEADING_ALIGN and (
+        -1.0 <= gap <= CONTINUATION_GAP * line_height)
+
+
+def _wrapped_text_line(head: Block, block: Block, title: str, text: str) -> bool:
+    """Return True for a short text line on the very next line after a heading whose title runs on.
+
+    The title must break off mid-phrase: the line starts in lower case ("… Data team and capacity" /
+    "building"), the title ends on a word that cannot end it ("… Datasets on" / "SCODP"), or the line
+    is a few words without a full stop ("Initiative"); a sentence ("Adopt the policy.") is text.
+    """
+    dangling = re.search(r"\b(?:of|on|for|and|in|to|the|with|by|&|-|\u2013)$", title, re.IGNORECASE)
+    return (
+        head.line is not None and block.line == head.line + 1 and block.kind == "paragraph"
+        and len(text) <= WRAPPED_TITLE_MAX and not re.search(r"[.:;!?)]$", title)
+        and not g.strip_bullet(text)[0] and not re.search(r"[.!?]$", text)
+        and (text[:1].islower() or bool(dangling) or len(text.split()) <= WRAPPED_TITLE_WORDS)
+    )
+
+
+def _score(score: g.Score, block: Block, reading: Reading) -> None:
+    """Keep a score line for placement, noting whether it came right after a heading.
+
+    A score right under a pillar heading, out of a pillar's worth of marks, is that pillar's total.
+    """
+    if reading.last == "pillar" and score.max_score and score.max_score >= PILLAR_TOTAL_MIN_MAX:
+        reading.totals.append(PrintedTotal(reading.pillar, score.score or 0.0, score.max_score,
+                                           provenance_of(block)))
+        reading.last = "score"
+        return
+    reading.seq += 1
+    direct = reading.last == "heading"
+    reading.loose.append(LooseScore(score, block, reading.seq, reading.current, direct))
+    reading.last = "score"
+
+
+def _read_total(text: str, block: Block, reading: Reading) -> bool:
+    """Record a printed pillar or overall total; return True if the line was one."""
+    pillar = g.match_pillar_total(text)
+    if pillar:
+        reading.totals.append(PrintedTotal(pillar[0], pillar[1], pillar[2], provenance_of(block)))
+        return True
+    total = g.match_total(text)
+    if total:
+        reading.totals.append(PrintedTotal(None, total[0], total[1], provenance_of(block)))
+        return True
+    return False
+
+
+def _is_metadata(text: str) -> bool:
+    """Return True for title-block lines that are not recommendation text."""
+    city, state = g.match_city_state(text)
+    return bool(city or state or (g.has_framework(text) and len(text) < 120))
+
+
+def _content(text: str, block: Block, reading: Reading) -> None:
+    """Add a paragraph or bullet to the current indicator (text before the first heading is title matter)."""
+    current = reading.current
+    if current is None:
+        return
+    is_bullet, body = g.strip_bullet(text)
+    if not body:
+        return
+    if block.kind == "list_item" or is_bullet:
+        current.bullets.append(body)
+    elif _wraps(reading, block) and current.paragraphs:
+        current.paragraphs[-1] = join_broken(current.paragraphs[-1], body)
+    elif current.bullets and block.kind == "paragraph" and body[:1].islower() and not current.bullets[-1].endswith("."):
+        current.bullets[-1] = f"{current.bullets[-1]} {body}"
+    else:
+        current.add_paragraph(body)
+    reading.last = "content"
+    reading.last_block = block
+
+
+def _wraps(reading: Reading, block: Block) -> bool:
+    """Return True when a text line directly continues the paragraph line above it (a hard wrap)."""
+    previous = reading.last_block
+    return (
+        reading.last == "content" and previous is not None and block.kind == "paragraph"
+        and previous.kind == "paragraph" and block.line is not None and previous.line == block.line - 1
+    )
+
+
+def _read_table_row(cells: list[Block], reading: Reading) -> None:
+    """Read one table row: a scorecard row, a heading|score row, metadata, or content cells."""
+    texts = [g.clean_text(c.text) for c in cells]
+    order = g.scorecard_max_first(texts)
+    if order is not None:
+        reading.max_first = order
+        return
+    entry = g.match_scorecard_cells(texts, max_first=reading.max_first)
+    total = None if entry else g.match_total_cells(texts, max_first=reading.max_first)
+    if total:
+        reading.totals.append(PrintedTotal(total[0], total[1], total[2], provenance_of(cells[-1])))
+        return
+    if entry:
+        filled = [c for c in cells if g.clean_text(c.text)] or cells
+        score_cell = filled[-1] if reading.max_first or len(filled) < 2 else filled[-2]  # the score, not the max
+        reading.scorecard.append((entry[0], entry[1], score_cell))
+        return
+    heading_cell = next((c for c in cells if g.match_heading(c.text, allow_bare=True)), None)
+    if heading_cell is not None:
+        heading = g.match_heading(heading_cell.text, allow_bare=True)
+        score_cell = next((c for c in cells if c is not heading_cell and g.match_score(c.text)), None)
+        if score_cell is not None:
+            _open(heading, heading_cell, reading, g.match_score(score_cell.text), "table_row")
+            reading.drafts[-1].score_block = score_cell
+        else:
+            _open(heading, heading_cell, reading, g.split_heading_score(heading_cell.text), "same_line")
+        for cell in cells:
+            if cell is not heading_cell and cell is not score_cell:
+                _read_block(_as_paragraph(cell), reading, set())
+        return
+    for cell in cells:
+        _read_block(_as_paragraph(cell), reading, set())
+
+
+def _as_paragraph(cell: Block) -> Block:
+    """Return a table cell re-typed as a multi-line paragraph block (same provenance)."""
+    return Block(
+        kind="list_item" if cell.style and "list" in cell.style.lower() else "paragraph",
+        text=cell.text if "\n" in cell.text else cell.text + "\n", order=cell.order, location=cell.location,
+        page=cell.page, bbox=cell.bbox, table=cell.table, row=cell.row, col=cell.col, style=cell.style,
+    )
+
+
+def _join_scorecard(reading: Reading) -> None:
+    """Join scorecard rows to the headings of the recommendation pages by code."""
+    by_code = {d.code: d for d in reading.drafts}
+    for heading, score, block in reading.scorecard:
+        draft = by_code.get(heading.code)
+        if draft is None:
+            reading.seq += 1
+            draft = Draft(heading.code, heading.title, block, reading.seq)
+            reading.drafts.append(draft)
+            by_code[heading.code] = draft
+        if draft.score is None:
+            draft.attach(score, block, "scorecard_table")
+        elif draft.score != score:
+            draft.conflict = (score, block)

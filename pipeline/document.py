@@ -1,0 +1,139 @@
+"""One document from path to ParsedReport: read once, fingerprint, sniff, extract, parse.
+
+``parse_path`` never raises for a bad document: it returns a ``ParseOutcome`` whose ``failure``
+says what is wrong, in one line naming the file, so that one bad file never stops a batch. Running
+out of memory is a ``memory_limit`` failure; an exception no check foresaw (a bug) is an
+``internal_error`` failure naming it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from core.errors import (
+    DocumentTooLarge,
+    MissingMetadata,
+    NoTextLayer,
+    ReportError,
+    ResourceLimitExceeded,
+    UnexpectedError,
+    UnreadableFile,
+)
+from core.options import ParseOptions
+from core.records import Failure, ParsedReport, ParseOutcome, SourceFile
+from extractors import extract_bytes
+from parsing.report import parse_blocks
+from pipeline.identity import sha256_bytes, stat_source
+
+
+def parse_path(path: str | Path, options: ParseOptions = ParseOptions()) -> ParseOutcome:
+    """Read, fingerprint and parse one file; a bad file gives a failure, never an exception."""
+    name = str(path)
+    source = SourceFile(name, None, 0, 0.0)
+    try:
+        data, source = read_source(path, max_bytes=options.max_bytes)
+        report = parse_bytes(data, name=name, options=options)
+        return ParseOutcome(SourceFile(name, source.sha256, source.size, source.mtime, report.format), report)
+    except ReportError as error:
+        if not _caused_by(error, MemoryError):
+            return ParseOutcome(source if source.sha256 else stat_or_blank(name), failure=Failure.of(error))
+    except MemoryError:
+        pass  # leave the except block first: its traceback holds whatever filled the memory
+    except Exception as exc:  # noqa: BLE001 - a library or parser bug: one failed row naming it, not a dead batch
+        error = UnexpectedError(name, f"reading it raised {type(exc).__name__}: {exc} (a bug in dmaf or a "
+                                      "library; please report it with this file)")
+        return ParseOutcome(source, failure=Failure.of(error))
+    return ParseOutcome(source, failure=Failure.of(out_of_memory(name, options)))
+
+
+def stat_or_blank(path: str | Path) -> SourceFile:
+    """Return size and mtime of a file for a failed row, or zeros when it cannot even be stat'ed."""
+    try:
+        return stat_source(path)
+    except OSError:
+        return SourceFile(str(path), None, 0, 0.0)
+
+
+def out_of_memory(name: str, options: ParseOptions) -> ResourceLimitExceeded:
+    """Return the error for a document whose extraction ran out of memory."""
+    return ResourceLimitExceeded(name, f"extraction needed more than the {options.memory_mb} MB a parse process "
+                                       "may use and was stopped (raise it with --memory-mb)")
+
+
+def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
+    """Return True when ``kind`` is somewhere in the error's chain of causes (a wrapped MemoryError)."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, kind):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+def read_source(path: str | Path, *, max_bytes: int) -> tuple[bytes, SourceFile]:
+    """Return the bytes of a regular file and what it is on disk; raise UnreadableFile or DocumentTooLarge.
+
+    The file is opened without blocking and checked to be a regular file before it is read, so a
+    FIFO or a device named like a report fails at once instead of hanging; at most ``max_bytes``
+    are ever read, even if the file grows meanwhile.
+    """
+    name = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise UnreadableFile(name, f"cannot read the file: {exc.strerror or exc}") from exc
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+        os.close(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableFile(name, f"not a regular file (it is {_kind(st.st_mode)}); nothing was read")
+        raise DocumentTooLarge(name, _too_large(st.st_size, max_bytes))
+    with os.fdopen(fd, "rb") as file:
+        try:
+            data = file.read(st.st_size + 1)  # not read(max_bytes + 1): that reserves max_bytes up front
+            if len(data) > st.st_size:  # it grew since the stat (or is a /proc-like file of size 0)
+                data += file.read(max_bytes + 1 - len(data))
+        except OSError as exc:
+            raise UnreadableFile(name, f"cannot read the file: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise DocumentTooLarge(name, _too_large(len(data), max_bytes, growing=True))
+    return data, SourceFile(name, sha256_bytes(data), len(data), st.st_mtime)
+
+
+def _too_large(size: int, max_bytes: int, *, growing: bool = False) -> str:
+    """Return the message for a file over the size limit."""
+    what = "the file grew while it was read, past" if growing else f"the file is {size:,} bytes, over"
+    return f"{what} the limit of {max_bytes:,} bytes (raise it with --max-mb)"
+
+
+def _kind(mode: int) -> str:
+    """Return what a non-regular file is, in words."""
+    for test, words in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO, a named pipe"),
+                        (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                        (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return words
+    return "of an unknown kind"
+
+
+def parse_bytes(data: bytes, *, name: str, options: ParseOptions = ParseOptions()) -> ParsedReport:
+    """Return the report in a document's bytes; raise a ReportError when it is not a usable report."""
+    extraction = extract_bytes(data, name=name, pdf_password=options.pdf_password)
+    if extraction.format == "pdf" and not any(b.text.strip() for b in extraction.blocks):
+        raise NoTextLayer(name, "the PDF has no text layer: it looks scanned (OCR is not supported)")
+    report = parse_blocks(extraction.blocks, source=name, format=extraction.format, pages=extraction.pages)
+    require_identity(report)
+    return report
+
+
+def require_identity(report: ParsedReport) -> None:
+    """Raise MissingMetadata unless the report names its city and cycle (needed to place it)."""
+    missing = [what for what, value in (("city", report.city), ("cycle", report.cycle)) if value is None]
+    if missing:
+        raise MissingMetadata(report.source, f"found {len(report.indicators)} indicators but no "
+                                             f"{' and no '.join(missing)} in the title block "
+                                             "(looked for 'City: …' and 'Cycle N')")

@@ -1,0 +1,81 @@
+"""The line grammar: headings, score lines, metadata and totals in the forms real reports print."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing import grammar as g
+
+
+@pytest.mark.parametrize("line, code, title", [
+    ("Indicator 1.a: Approval of City Data Policy", "1.a", "Approval of City Data Policy"),
+    ("Indicator 1.c & 1.d: Budget for data-related initiatives", "1.c&1.d", "Budget for data-related initiatives"),
+    ("INDICATOR 2.A - City Data Officer", "2.a", "City Data Officer"),
+    ("Indicator 2.d: Capacity Building – Ministry Initiative", "2.d", "Capacity Building – Ministry Initiative"),
+    ("## **Indicator 3(b): Data Hackathons**", "3.b", "Data Hackathons"),
+    ("Indicator\u00a04.b\u00a0– Number of datasets on SCODP", "4.b", "Number of datasets on SCODP"),
+    ("Indicator 2.a: City Data Officer (CDO) | Score: 10/30", "2.a", "City Data Officer (CDO)"),
+])
+def test_headings_in_their_printed_variants_give_canonical_codes(line, code, title):
+    heading = g.match_heading(line)
+    assert (heading.code, heading.title) == (code, title)
+
+
+def test_a_bare_code_counts_as_a_heading_only_when_styled_as_one():
+    assert g.match_heading("2.a: City Data Officer") is None
+    assert g.match_heading("2.a: City Data Officer", allow_bare=True).code == "2.a"
+
+
+@pytest.mark.parametrize("line, score, max_score", [
+    ("Score: 0/30", 0.0, 30.0),
+    ("Score: **0/40**", 0.0, 40.0),
+    ("Score : 12.5 / 30", 12.5, 30.0),
+    ("Score – 10/30", 10.0, 30.0),
+    ("10 out of 30", 10.0, 30.0),
+    ("Score: NA", None, None),
+    ("Score: N/A", None, None),
+    ("Not assessed", None, None),
+    ("Score: NA/30", None, 30.0),
+])
+def test_score_lines_in_their_printed_variants(line, score, max_score):
+    assert g.match_score(line) == g.Score(score, max_score)
+
+
+@pytest.mark.parametrize("line", [
+    "Score: 3 out of 5 departments responded",
+    "Total Score: 10/500",
+    "Your city scored well.",
+    "Indicator 2.a: City Data Officer",
+])
+def test_lines_that_are_not_score_lines(line):
+    assert g.match_score(line) is None
+
+
+@pytest.mark.parametrize("line, city, state", [
+    ("City: Imphal | State: Manipur", "Imphal", "Manipur"),
+    ("City - Pune, State - Maharashtra", "Pune", "Maharashtra"),
+    ("City: Port Blair | State: Andaman & Nicobar Islands", "Port Blair", "Andaman & Nicobar Islands"),
+    ("City Performance & Recommendations", None, None),
+    ("Indicator 3.a: City Data Alliances", None, None),
+])
+def test_city_and_state_metadata(line, city, state):
+    assert g.match_city_state(line) == (city, state)
+
+
+@pytest.mark.parametrize("line, label, number", [
+    ("Data Maturity Assessment Framework Cycle 2.0", "Cycle 2.0", 2),
+    ("DMAF 3.0 — City Performance", "DMAF 3.0", 3),
+    ("Cycle-II", "Cycle-II", 2),
+])
+def test_cycle_labels(line, label, number):
+    found_label, num = g.match_cycle(line)
+    assert (found_label, g.cycle_number(num)) == (label, number)
+
+
+def test_totals_and_scorecard_rows():
+    assert g.match_pillar_total("Pillar 2 (People) total: 10/100") == (2, 10.0, 100.0)
+    assert g.match_pillar_total("People: 10/100") == (2, 10.0, 100.0)
+    assert g.match_total("Total Score: 10/500") == (10.0, 500.0)
+    heading, score = g.match_scorecard_line("| 1.c & 1.d | Budget for data-related initiatives | 0 | 40 |")
+    assert (heading.code, heading.title, score) == ("1.c&1.d", "Budget for data-related initiatives", g.Score(0.0, 40.0))
+    assert g.match_scorecard_cells(["Code", "Indicator", "Score", "Max"]) is None
