@@ -7,7 +7,7 @@ import io
 import pytest
 from docx import Document
 
-from dmaf.errors import CorruptDocument, UnsupportedFormat
+from core.errors import CorruptDocument, UnsupportedFormat
 from extractors.docx import extract_docx
 from tests.conftest import RAW_REPORTS
 

@@ -8,7 +8,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from dmaf.errors import CorruptDocument, NoTextLayer
+from core.errors import CorruptDocument, NoTextLayer
 from extractors.pdf import extract_pdf
 from extractors.pdf_layout import Segment, reading_order
 from tests.conftest import RAW_REPORTS

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from dmaf.errors import UndecodableText
+from core.errors import UndecodableText
 from extractors.txt import extract_txt
 from tests.conftest import SEED_TXT
 
