@@ -105,6 +105,26 @@ class PrintedTotal:
 
 
 @dataclass(frozen=True, slots=True)
+class MetadataValue:
+    """One title-block field as read: the value, the text it was read from, how it was found and where.
+
+    ``method`` says how: ``label`` ("City: Pune"), ``title_block``, ``running_header``, ``first_page``,
+    ``from_city`` (a state that follows from the city), ``years`` (a cycle from its assessment years),
+    ``file_name`` (the last resort, always warned about).
+    """
+
+    field: str
+    value: str
+    printed: str
+    method: str
+    location: str | None = None
+
+    def to_dict(self) -> dict:
+        """Return the value as a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedReport:
     """Everything the parser read from one document."""
 
@@ -119,6 +139,9 @@ class ParsedReport:
     warnings: tuple[ParseWarning, ...] = ()
     printed_totals: tuple[PrintedTotal, ...] = ()
     pages: int | None = None
+    metadata: tuple[MetadataValue, ...] = ()
+    confidence: float | None = None
+    confidence_reasons: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict:
@@ -138,6 +161,9 @@ class ParsedReport:
                 for t in self.printed_totals
             ],
             "warnings": [w.to_dict() for w in self.warnings],
+            "metadata": [m.to_dict() for m in self.metadata],
+            "confidence": self.confidence,
+            "confidence_reasons": list(self.confidence_reasons),
         }
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from core.blocks import Block
 from extractors.docx import extract_docx
-from extractors.pdf import count_pages, extract_pdf
+from extractors.pdf import count_pages, extract_pdf, extract_pdf_readings
 from extractors.sniff import sniff_format
 from extractors.txt import extract_txt
 
@@ -20,11 +20,16 @@ __all__ = ["Block", "Extraction", "extract_bytes", "extract_docx", "extract_pdf"
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """The blocks of one document, with its detected format and page count (PDF only)."""
+    """The blocks of one document, with its detected format and page count (PDF only).
+
+    ``alternatives`` are other readings of the same document where the layout is ambiguous, each with a
+    label (e.g. "no borderless tables"); the parser keeps the reading the framework's arithmetic supports.
+    """
 
     format: str
     blocks: list[Block]
     pages: int | None
+    alternatives: tuple[tuple[str, list[Block]], ...] = ()
 
 
 def extract_bytes(data: bytes, *, name: str, pdf_password: str | None = None) -> Extraction:
@@ -32,8 +37,8 @@ def extract_bytes(data: bytes, *, name: str, pdf_password: str | None = None) ->
     fmt = sniff_format(data, name=name)
     stream = io.BytesIO(data)
     if fmt == "pdf":
-        blocks = extract_pdf(stream, name=name, password=pdf_password)
-        return Extraction(fmt, blocks, count_pages(blocks))
+        (_, blocks), *others = extract_pdf_readings(stream, name=name, password=pdf_password)
+        return Extraction(fmt, blocks, count_pages(blocks), tuple(others))
     if fmt == "docx":
         return Extraction(fmt, extract_docx(stream, name=name), None)
     return Extraction(fmt, extract_txt(stream, name=name), None)

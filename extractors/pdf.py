@@ -24,6 +24,7 @@ from extractors.pdf_words import FastPdf, open_fast
 from extractors.reading import read_bytes
 
 BAND = 0.08  # top and bottom fraction of a page where running headers and footers live
+ROTATION_TOLERANCE = 1e-3  # a character whose text matrix turns it more than this is set at an angle
 _WORD_SETTINGS = {"extra_attrs": ["size", "fontname"], "keep_blank_chars": False}  # pdfplumber's and pdf_words'
 
 
@@ -31,6 +32,15 @@ def extract_pdf(
     source: str | Path | BinaryIO, *, name: str | None = None, password: str | None = None
 ) -> list[Block]:
     """Return the blocks of a PDF in reading order, each with its page and bounding box."""
+    return extract_pdf_readings(source, name=name, password=password)[0][1]
+
+
+def extract_pdf_readings(
+    source: str | Path | BinaryIO, *, name: str | None = None, password: str | None = None
+) -> list[tuple[str, list[Block]]]:
+    """Return the readings of a PDF: ``("default", blocks)``, and ``("no borderless tables", blocks)`` too when
+    some page has rows aligned like a table without rules (which may or may not be one: the parser decides
+    by the framework's arithmetic which reading is consistent)."""
     data, label = read_bytes(source, name=name)
     pages = []
     with _open(data, label, password) as pdf:
@@ -50,6 +60,15 @@ def extract_pdf(
     if pages and not any(p.segments or p.tables for p in pages):
         raise NoTextLayer(label, f"none of its {len(pages)} page(s) has a text layer: it looks scanned "
                                  "(OCR is not supported)")
+    readings = [("default", _document_blocks(pages, label))]
+    if any(isinstance(item, lay.Grid) for page in pages for item in page.items):
+        plain = [_layout(p.number, p.height, p.words, p.tables, grids=False) for p in pages]
+        readings.append(("no borderless tables", _document_blocks(plain, label)))
+    return readings
+
+
+def _document_blocks(pages: list[_Page], label: str) -> list[Block]:
+    """Return the blocks of laid-out pages: running lines as header/footer, the rest as paragraphs and cells."""
     running = _running_texts(pages)
     width = _text_right(pages)
     blocks: list[Block] = []
@@ -88,8 +107,9 @@ def _open(data: bytes, label: str, password: str | None):
 class _Page:
     """What one page yields: its text segments and borderless tables in reading order, and its ruled tables."""
 
-    def __init__(self, number: int, height: float, items: list[lay.Segment | lay.Grid], tables: list) -> None:
-        self.number, self.height, self.items, self.tables = number, height, items, tables
+    def __init__(self, number: int, height: float, items: list[lay.Segment | lay.Grid], tables: list,
+                 words: list[dict]) -> None:
+        self.number, self.height, self.items, self.tables, self.words = number, height, items, tables, words
         self.segments = [item for item in items if isinstance(item, lay.Segment)]
 
 
@@ -98,6 +118,8 @@ def _read_page(page, number: int, fast: FastPdf | None = None) -> _Page:
     words = fast.page_words(number - 1, _WORD_SETTINGS) if fast is not None else None
     if words is not None:  # no vector graphics on the page, so no ruled table either
         return _layout(number, float(page.height), words, [])
+    if any(not _level_text(c) for c in page.chars):
+        page = page.filter(lambda obj: obj.get("object_type") != "char" or _level_text(obj))
     tables = []
     for table in page.find_tables():
         rows = []
@@ -109,10 +131,16 @@ def _read_page(page, number: int, fast: FastPdf | None = None) -> _Page:
     return _layout(number, float(page.height), words, tables)
 
 
-def _layout(number: int, height: float, words: list[dict], tables: list) -> _Page:
-    """Return a page laid out: borderless tables, two-column regions and lines in reading order."""
-    items = pdf_regions.layout_page(words, top=height * BAND, bottom=height * (1 - BAND))
-    return _Page(number, height, items, tables)
+def _level_text(char: dict) -> bool:
+    """Return True for a character set level on the line; text turned at an angle is a watermark, not content."""
+    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    return abs(matrix[1]) < ROTATION_TOLERANCE and abs(matrix[2]) < ROTATION_TOLERANCE
+
+
+def _layout(number: int, height: float, words: list[dict], tables: list, *, grids: bool = True) -> _Page:
+    """Return a page laid out: borderless tables (unless ``grids`` is False), two-column regions and lines."""
+    items = pdf_regions.layout_page(words, top=height * BAND, bottom=height * (1 - BAND), grids=grids)
+    return _Page(number, height, items, tables, words)
 
 
 def _inside(word: dict, bbox: tuple[float, float, float, float]) -> bool:

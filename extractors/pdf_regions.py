@@ -33,18 +33,19 @@ MAX_WRAPS = 3  # lines a wrapped cell may add below its row (more is running tex
 TIGHT_GAP = 0.6  # line heights: lines closer than this are one table row (a wrapped cell's leading)
 
 
-def layout_page(words: list[dict], *, top: float, bottom: float) -> list[Segment | Grid]:
+def layout_page(words: list[dict], *, top: float, bottom: float, grids: bool = True) -> list[Segment | Grid]:
     """Return a page's content in reading order: borderless tables, then columns, then lines.
 
     Running headers and footers (lines above ``top`` or below ``bottom`` set apart from the body,
-    see ``band_lines``) never join a table or a column region.
+    see ``band_lines``) never join a table or a column region. With ``grids=False`` no borderless table
+    is looked for: the other reading of a page where aligned rows may or may not be a table.
     """
     lines = words_to_lines(words)
     band = band_lines(lines, top=top, bottom=bottom)
     seg_lines = [line_to_segments(line) for line in lines]
-    grids = find_grids(seg_lines, [row_cells(line) for line in lines], band)
-    starts = {first: grid for first, _, grid in grids}
-    used = {i for first, last, _ in grids for i in range(first, last + 1)}
+    found = find_grids(seg_lines, [row_cells(line) for line in lines], band) if grids else []
+    starts = {first: grid for first, _, grid in found}
+    used = {i for first, last, _ in found for i in range(first, last + 1)}
     body = [w for line, flag in zip(lines, band) if not flag for w in line]
     extent = (min(w["x0"] for w in body), max(w["x1"] for w in body)) if body else (0.0, 0.0)
     items: list[Segment | Grid] = []

@@ -50,6 +50,8 @@ def finish_report(
     ordered, inferred = _infer_missing_maxima(
         tuple(indicators[c] for c in sorted(indicators, key=code_sort_key)), catalog, cycle)
     warnings.extend(inferred)
+    ordered, refused = _refuse_max_placements(ordered, catalog, cycle)
+    warnings.extend(refused)
     warnings.extend(_pillar_warnings(ordered, catalog, cycle))
     return ParsedReport(
         source=source, format=format, framework=framework, cycle=cycle, cycle_label=cycle_label,
@@ -142,6 +144,38 @@ def _infer_missing_maxima(
             notes.append(ParseWarning("max_inferred_from_pillar_total", f"indicator {ind.code} prints no max "
                                       f"score; {remainder:g} is what its pillar's {catalog.pillar_max(cycle, pillar):g} "
                                       "leaves", ind.code, ind.heading_at.location if ind.heading_at else None))
+    return tuple(result), notes
+
+
+def _incomplete_pillars(indicators: tuple[ParsedIndicator, ...], catalog: Catalog, cycle: int | None) -> set[int]:
+    """Return the pillars that look as if an indicator went missing: a catalog code absent, or maxima short."""
+    known = catalog.indicators_for(cycle)
+    present = {i.code for i in indicators}
+    incomplete = {entry.pillar_no for code, entry in known.items() if code not in present}
+    sums: dict[int, float] = defaultdict(float)
+    for ind in indicators:
+        sums[ind.pillar_no] += ind.max_score or 0.0
+    return incomplete | {p for p, total in sums.items() if not adds_up(total, catalog.pillar_max(cycle, p))}
+
+
+def _refuse_max_placements(indicators: tuple[ParsedIndicator, ...], catalog: Catalog, cycle: int | None,
+                           ) -> tuple[tuple[ParsedIndicator, ...], list[ParseWarning]]:
+    """Leave empty every score placed by max-score match in a pillar that lost an indicator.
+
+    Such a score may well belong to the indicator that was lost: placing it by its maximum could put a
+    wrong number on another indicator, so it is refused with a warning instead.
+    """
+    incomplete = _incomplete_pillars(indicators, catalog, cycle)
+    result, notes = [], []
+    for ind in indicators:
+        if ind.score_method == "max_score_match" and ind.pillar_no in incomplete:
+            notes.append(ParseWarning("placement_refused", f"indicator {ind.code}: score "
+                                      f"{_score_text(ind.score, ind.max_score)} was printed away from it and pillar "
+                                      f"{ind.pillar_no} looks incomplete, so it may belong to a lost indicator; "
+                                      "its score is left empty", ind.code,
+                                      ind.score_at.location if ind.score_at else None))
+            ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
+        result.append(ind)
     return tuple(result), notes
 
 

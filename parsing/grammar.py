@@ -13,22 +13,18 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _CODE = r"(?P<{n}p>\d{{1,2}})\s*[.\-]?\s*\(?\s*(?P<{n}l>[a-zA-Z])\s*\)?"
 _CODE_ONE = _CODE.format(n="a")
 _CODE_TWO = _CODE.format(n="b")
+_JOIN = r"\s*(?:&|and|,|/|\+)\s*"  # between the two codes of a combined indicator ("1.c & 1.d", "1.c/1.d")
+# The second code of a combined indicator: "1.d", "1(d)", or the letter alone ("1.c & d", "1(c) & (d)").
+_SECOND = r"(?:" + _JOIN + r"(?:indicator\s*)?(?:" + _CODE_TWO + r"|\(?\s*(?P<bx>[a-zA-Z])\s*\)?(?![a-zA-Z])))?"
+_AFTER_CODE = r"\s*[:.\-)|\u00b7\u2022]\s*"  # ":", ".", "-" (any dash), ")", "|", "·", "•" after the code
 _NUM = r"\d{1,4}(?:[.,]\d{1,2})?"
 _NA = r"(?:N\s*/?\s*A|not\s+assessed|not\s+applicable|not\s+evaluated|nil|-)"
 
 _HEADING = re.compile(
-    r"^(?:indicator|ind\.?)\s*(?:no\.?\s*)?"
-    + _CODE_ONE
-    + r"(?:\s*(?:&|and|,|/|\+)\s*(?:indicator\s*)?"
-    + _CODE_TWO
-    + r")?"
-    + r"(?:\s*[:.\-)|]\s*|\s+)(?P<title>.*)$",
+    r"^(?:indicator|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE + _SECOND + r"(?:" + _AFTER_CODE + r"|\s+)(?P<title>.*)$",
     re.IGNORECASE,
 )
-_BARE_HEADING = re.compile(
-    r"^" + _CODE_ONE + r"(?:\s*(?:&|and)\s*" + _CODE_TWO + r")?\s*[:.\-)]\s*(?P<title>[A-Za-z].*)$",
-    re.IGNORECASE,
-)
+_BARE_HEADING = re.compile(r"^" + _CODE_ONE + _SECOND + _AFTER_CODE + r"(?P<title>[A-Za-z].*)$", re.IGNORECASE)
 # "Approval of City Data Policy (Indicator 1.a)": the code in brackets after the title.
 _HEADING_CODE_LAST = re.compile(
     r"^(?P<title>[A-Za-z].{2,}?)\s*[(\[]\s*(?:indicator|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE
@@ -36,22 +32,26 @@ _HEADING_CODE_LAST = re.compile(
     re.IGNORECASE,
 )
 # "2.a City Data Officer": a bare code followed only by a space needs the dot ("2 A Note" is no code).
-_STRICT_CODE = r"(?P<{n}p>\d{{1,2}})\.(?P<{n}l>[a-zA-Z])\)?"
+_STRICT_CODE = r"(?P<{n}p>\d{{1,2}})(?:\.(?P<{n}l>[a-zA-Z])\)?|\s*\(\s*(?P<{n}q>[a-zA-Z])\s*\))"
 _BARE_SPACED = re.compile(
-    r"^" + _STRICT_CODE.format(n="a") + r"(?:\s*(?:&|and)\s*" + _STRICT_CODE.format(n="b") + r")?"
+    r"^" + _STRICT_CODE.format(n="a") + r"(?:" + _JOIN + _STRICT_CODE.format(n="b") + r")?"
     r"\s+(?P<title>[A-Za-z].*)$",
     re.IGNORECASE,
 )
-_SCORE_WORD = r"(?:score|marks|points|rating)\s*(?:obtained|awarded|achieved)?\s*[:\-=]?\s*"
+_SCORE_NOUN = r"(?:score|marks|points|rating)"
+_SCORE_VERB = r"(?:obtained|awarded|achieved|secured|scored|earned|received|allotted|given)"
+_SCORE_WORD = r"(?:" + _SCORE_NOUN + r"\s*" + _SCORE_VERB + r"?|" + _SCORE_VERB + r")\s*[:\-=]?\s*"
 _PERCENT = r"(?:\s*\(\s*\d{1,3}(?:[.,]\d{1,2})?\s*%\s*\))?"  # "Score: 12/30 (40%)"
 _SCORE_BODY = (
     r"(?P<score>" + _NUM + r"|" + _NA + r")\s*(?:marks|points)?\s*(?:/|out\s+of|of)\s*(?P<max>" + _NUM + r")"
     r"(?:\s*(?:marks|points))?" + _PERCENT + r"\s*\.?"
 )
 _SCORE = re.compile(r"^" + _SCORE_WORD + _SCORE_BODY + r"$", re.IGNORECASE)
-_SCORE_NA = re.compile(
-    r"^(?:(?:score|marks|points|rating)\s*(?:obtained|awarded|achieved)?\s*[:\-=]?\s*" + _NA
-    + r"|not\s+assessed|not\s+applicable)\s*\.?$",
+_SCORE_NA = re.compile(r"^(?:" + _SCORE_WORD + _NA + r"|not\s+assessed|not\s+applicable)\s*\.?$", re.IGNORECASE)
+# "Marks: Not Assessed (max. 25)", "Score: NA (out of 25)": not assessed, with the maximum in brackets.
+_NA_WITH_MAX = re.compile(
+    r"^(?:" + _SCORE_WORD + r")?" + _NA + r"\s*[(\[]\s*(?:max(?:imum)?\.?|out\s+of|of)\s*[:\-]?\s*(?P<max>" + _NUM
+    + r")\s*(?:marks|points)?\s*[)\]]\s*\.?$",
     re.IGNORECASE,
 )
 _OUT_OF = re.compile(
@@ -109,7 +109,7 @@ _PILLAR_HEADING = re.compile(
 _MAX_HEADER = re.compile(r"\b(?:max|maximum|out\s+of|full\s+marks|total\s+marks)\b", re.IGNORECASE)
 _SCORE_HEADER = re.compile(r"\b(?:score|scored|marks|obtained|awarded|achieved|points)\b", re.IGNORECASE)
 _SERIAL = re.compile(r"^\d{1,3}\.?$")
-_SCORE_LABEL = re.compile(r"^(?:score|marks|points|rating)\s*(?:obtained|awarded|achieved)?\s*[:\-=]?$", re.I)
+_SCORE_LABEL = re.compile(r"^" + _SCORE_WORD + r"$", re.I)
 _TRAILING_LABEL = re.compile(r"\s*[|:\-]?\s*(?:score|marks)\s*(?:obtained|awarded|achieved)?\s*:\s*$", re.I)
 _METADATA_LABELS = (
     ("city", re.compile(r"^(?:name\s+of\s+(?:the\s+)?)?(?:city|ulb|smart\s+city)(?:\s*/\s*ulb)?(?:\s+name)?$", re.I)),
@@ -122,6 +122,8 @@ _BULLET = re.compile(
     r"|\d{1,2}[.)](?=(?-i:[A-Z][a-z])))",  # "22.Prepare …": a list number set tight against its text
     re.I,
 )
+BARE_TITLE_MAX = 100  # characters: a plain line "2.a …" longer than this is a sentence, not a heading
+BARE_TITLE_WORDS = 14  # words, likewise
 CODE_LAST_TITLE_MAX = 100  # characters: a longer text before "(Indicator 1.a)" is a sentence, not a title
 PILLAR_WORDS = {"policy": 1, "people": 2, "process": 3, "technology": 4, "outcome": 5, "outcomes": 5}
 
@@ -168,6 +170,18 @@ def _code(pillar: str, letter: str) -> str:
     return f"{int(pillar)}.{letter.lower()}"
 
 
+def _codes(m: re.Match) -> list[str]:
+    """Return the canonical codes a heading match names: one, or two for a combined indicator ("1.c", "1.d")."""
+    groups = m.groupdict()
+    first = _code(m["ap"], groups.get("al") or groups.get("aq"))
+    second_letter = groups.get("bl") or groups.get("bq")
+    if m["bp"] if "bp" in groups else None:
+        return [first, _code(m["bp"], second_letter)]
+    if groups.get("bx"):
+        return [first, _code(m["ap"], groups["bx"])]
+    return [first]
+
+
 def _title(raw: str) -> str:
     """Return a printed title without trailing punctuation, score text or emphasis."""
     title = _SCORE_IN_TEXT.sub("", raw)
@@ -197,15 +211,28 @@ def match_heading(text: str, *, allow_bare: bool = False) -> Heading | None:
     m = _HEADING.match(line) or (_BARE_HEADING.match(line) or _BARE_SPACED.match(line) if allow_bare else None)
     if not m:
         return _code_last(text, line)
-    codes = [_code(m["ap"], m["al"])]
-    if m["bp"]:
-        codes.append(_code(m["bp"], m["bl"]))
+    codes = _codes(m)
     # Keep printed characters (en dashes) in the title: take it from the cleaned original.
     title_start = m.start("title")
     title = _title(clean_text(text)[title_start:]) if m["title"] else ""
     if not title and not m["title"]:
         return None
     return Heading("&".join(codes), title)
+
+
+def match_bare_heading(text: str) -> Heading | None:
+    """Return the heading of a plain text line that starts with a bare code ("1.a APPROVAL OF …", "2(b) – Title").
+
+    Only a line that reads as a title counts: a few words, no sentence ending, a capital first letter.
+    """
+    heading = match_heading(text, allow_bare=True)
+    if heading is None or match_heading(text) is not None:
+        return heading
+    title = heading.title
+    words = title.split()
+    if not words or len(title) > BARE_TITLE_MAX or len(words) > BARE_TITLE_WORDS or not title[0].isupper():
+        return None
+    return None if re.search(r"[.;,!?]$", clean_text(text)) else heading
 
 
 def _code_last(text: str, line: str) -> Heading | None:
@@ -217,8 +244,7 @@ def _code_last(text: str, line: str) -> Heading | None:
         return None  # a sentence that ends by citing an indicator is not a heading
     if m["rest"] and not split_heading_score(f"x {m['rest']}") and not _SCORE_LABEL.match(m["rest"]):
         return None
-    codes = [_code(m["ap"], m["al"])] + ([_code(m["bp"], m["bl"])] if m["bp"] else [])
-    return Heading("&".join(codes), _title(clean_text(text)[: m.end("title")]))
+    return Heading("&".join(_codes(m)), _title(clean_text(text)[: m.end("title")]))
 
 
 def match_score(text: str) -> Score | None:
@@ -229,6 +255,9 @@ def match_score(text: str) -> Score | None:
         return Score(_value(m["score"]), _number(m["max"]))
     if _SCORE_NA.match(line):
         return Score(None, None)
+    m = _NA_WITH_MAX.match(line)
+    if m:
+        return Score(None, _number(m["max"]))
     return None
 
 
@@ -347,8 +376,9 @@ def strip_bullet(text: str) -> tuple[bool, str]:
     return True, text[m.end():].strip()
 
 
+_CARD_CODE = r"\d\s*(?:[.\-]\s*)?(?:\(\s*[a-z]\s*\)|[a-z](?![a-z]))"
 _SCORECARD_ROW = re.compile(
-    r"^(?P<code>\d\s*\.\s*[a-z](?:\s*&\s*\d\s*\.\s*[a-z])?)\s*(?:\||\s)\s*(?P<title>.+?)\s*(?:\||\s)\s*"
+    r"^(?P<code>" + _CARD_CODE + r"(?:\s*(?:&|/|,|\+|and)\s*(?:" + _CARD_CODE + r"|\(?[a-z]\)?(?![a-z])))?)\s*(?:\||\s)\s*(?P<title>.+?)\s*(?:\||\s)\s*"
     r"(?P<score>" + _NUM + r"|" + _NA + r")\s*(?:\||/|\s)\s*(?P<max>" + _NUM + r")\s*\|?$",
     re.IGNORECASE,
 )
@@ -405,14 +435,25 @@ def match_total_cells(cells: list[str], *, max_first: bool = False) -> tuple[int
     return (None, *total) if total else None
 
 
+def card_code(printed: str) -> str:
+    """Return the canonical code of a printed code cell ("1(c) & 1(d)" -> "1.c&1.d", "1.c/d" -> "1.c&1.d")."""
+    parts = re.split(r"[&/,+]", re.sub(r"\band\b", "&", printed, flags=re.IGNORECASE))
+    codes, pillar = [], ""
+    for part in parts:
+        digits, letter = re.search(r"\d+", part), re.search(r"[a-zA-Z]", part)
+        pillar = digits.group() if digits else pillar
+        if letter and pillar:
+            codes.append(_code(pillar, letter.group()))
+    return "&".join(codes)
+
+
 def match_scorecard_line(text: str) -> tuple[Heading, Score] | None:
     """Return (heading, score) for a line "1.a | Approval of City Data Policy | 0 | 30"."""
     line = _ascii_dashes(clean_text(text)).strip("| ")
     m = _SCORECARD_ROW.match(line)
     if not m:
         return None
-    parts = re.split(r"\s*&\s*", m["code"].replace(" ", ""))
-    code = "&".join(_code(*p.split(".")) for p in parts)
+    code = card_code(m["code"])
     title = m["title"].strip(" |:-")
     if not re.search(r"[A-Za-z]{3}", title):
         return None

@@ -61,6 +61,7 @@ class Reading:
     last_block: Block | None = None  # the block that last added text to the current indicator
     pillar: int | None = None  # the pillar whose heading was read last
     max_first: bool = False  # the last scorecard header printed the max column before the score column
+    bare: bool = False  # plain lines that start with a bare code ("1.a APPROVAL OF …") open indicators too
 
     @property
     def current(self) -> Draft | None:
@@ -69,12 +70,17 @@ class Reading:
 
 
 def parse_blocks(
-    blocks: list[Block], *, source: str, format: str, pages: int | None = None, catalog: Catalog | None = None
+    blocks: list[Block], *, source: str, format: str, pages: int | None = None, catalog: Catalog | None = None,
+    bare_headings: bool = False,
 ) -> ParsedReport:
-    """Return the report that a document's blocks describe; raise NotAReport if it has no indicators."""
+    """Return the report that a document's blocks describe; raise NotAReport if it has no indicators.
+
+    With ``bare_headings`` a plain text line that starts with a bare code and reads as a title
+    ("1.a APPROVAL OF CITY DATA POLICY") opens an indicator, as a heading-styled line always does.
+    """
     catalog = catalog or load_catalog()
     blocks = merge_heading_fragments(blocks)
-    reading = Reading()
+    reading = Reading(bare=bare_headings)
     noise = _repeated_lines(blocks)
     _read_metadata(blocks, reading)
     for key, group in groupby(blocks, key=_row_key):
@@ -219,6 +225,8 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
     if not text or text in noise or g.is_score_label(text):
         return  # a lone "Score:" label keeps the heading above it the last thing read
     heading = g.match_heading(text, allow_bare=block.kind == "heading")
+    if heading is None and reading.bare:
+        heading = g.match_bare_heading(text)
     if heading and len(heading.title) <= MAX_HEADING_TITLE:
         _open(heading, block, reading, g.split_heading_score(text), "same_line")
         return

@@ -24,7 +24,7 @@ from core.errors import (
 from core.options import ParseOptions
 from core.records import Failure, ParsedReport, ParseOutcome, SourceFile
 from extractors import extract_bytes
-from parsing.report import parse_blocks
+from parsing.arbiter import parse_document
 from pipeline.identity import sha256_bytes, stat_source
 
 
@@ -125,7 +125,8 @@ def parse_bytes(data: bytes, *, name: str, options: ParseOptions = ParseOptions(
     extraction = extract_bytes(data, name=name, pdf_password=options.pdf_password)
     if extraction.format == "pdf" and not any(b.text.strip() for b in extraction.blocks):
         raise NoTextLayer(name, "the PDF has no text layer: it looks scanned (OCR is not supported)")
-    report = parse_blocks(extraction.blocks, source=name, format=extraction.format, pages=extraction.pages)
+    readings = [("as laid out", extraction.blocks), *extraction.alternatives]
+    report = parse_document(readings, source=name, format=extraction.format, pages=extraction.pages)
     require_identity(report)
     return report
 
