@@ -208,3 +208,5 @@ class LoadResult:
     status: FileStatus
     message: str
     report_version_id: int | None = None
+    confidence: float | None = None  # of the document loaded (0-1), None when not computed or nothing loaded
+    confidence_reasons: tuple[str, ...] = ()

@@ -19,7 +19,14 @@ from rich.table import Table
 
 from core.statuses import ALWAYS_SHOWN, FileStatus
 from flows import progress
-from flows.summary import IngestSummary, ordered_counts
+from flows.summary import (
+    LOW_CONFIDENCE,
+    LOW_CONFIDENCE_SHOWN,
+    IngestSummary,
+    confidence_line,
+    ordered_counts,
+)
+from loaders.confidence import confidence_text
 
 T = TypeVar("T")
 MISSING_SHOWN = 50
@@ -57,7 +64,7 @@ def run_with_progress(console: Console, run: Callable[[], T], *, description: st
     rate = _Rate()
     state: dict = {"task": None}
 
-    def on_event(path: str, status: str, message: str | None) -> None:
+    def on_event(path: str, status: str, message: str | None, confidence: float | None = None) -> None:
         if status == progress.NOTE:
             bar.console.print(message or "", markup=False, highlight=False, soft_wrap=True)
             return
@@ -70,16 +77,25 @@ def run_with_progress(console: Console, run: Callable[[], T], *, description: st
             bar.update(state["task"], advance=1, rate=files_per_s)
         if status == FileStatus.FAILED:
             bar.console.print(f"[red]failed[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+        elif (note := _confidence_of(status, confidence)) is not None:
+            bar.console.print(f"loaded: {path} ({note})", highlight=False, markup=False, soft_wrap=True)
 
     with bar, progress.listening(on_event):
         return run()
+
+
+def _confidence_of(status: str, confidence: float | None) -> str | None:
+    """Return "confidence 0.62" for a loaded file whose document has a confidence below 1, else None."""
+    if status != FileStatus.LOADED or confidence is None or confidence >= 1:
+        return None
+    return f"confidence {confidence_text(confidence)}"
 
 
 def _with_lines(console: Console, run: Callable[[], T]) -> T:
     """Run while printing one plain line per file, with files/s and ETA (for logs and CI)."""
     rate = _Rate()
 
-    def on_event(path: str, status: str, message: str | None) -> None:
+    def on_event(path: str, status: str, message: str | None, confidence: float | None = None) -> None:
         if status == progress.NOTE:
             console.print(message or "", markup=False, highlight=False, soft_wrap=True)
             return
@@ -88,7 +104,9 @@ def _with_lines(console: Console, run: Callable[[], T]) -> T:
             return
         files_per_s = rate.tick()
         what = message if status == FileStatus.FAILED and message else path
-        line = f"[{rate.done}/{rate.total}] {status}: {what} ({files_per_s:.1f} files/s, ETA {rate.eta(files_per_s)})"
+        note = _confidence_of(status, confidence)
+        rates = f"{files_per_s:.1f} files/s, ETA {rate.eta(files_per_s)}"
+        line = f"[{rate.done}/{rate.total}] {status}: {what} ({f'{note}, ' if note else ''}{rates})"
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
     with progress.listening(on_event):
@@ -96,7 +114,8 @@ def _with_lines(console: Console, run: Callable[[], T]) -> T:
 
 
 def print_summary(console: Console, summary: IngestSummary, *, title: str = "ingest summary") -> None:
-    """Print the counts per status, every failure with its one-line cause, and files gone missing."""
+    """Print the counts per status, the loaded documents of low confidence (lowest first), every failure with its
+    one-line cause, and files gone missing."""
     counts = summary.counts()
     table = Table("status", "files", title=title)
     for status in ALWAYS_SHOWN:
@@ -105,6 +124,7 @@ def print_summary(console: Console, summary: IngestSummary, *, title: str = "ing
         if status not in ALWAYS_SHOWN:
             table.add_row(status, str(n))
     console.print(table)
+    _print_low_confidence(console, summary)
     for result in summary.failed:
         console.print(f"failed: {result.message}", markup=False, highlight=False, soft_wrap=True)
     missing = getattr(summary, "missing", [])
@@ -115,3 +135,20 @@ def print_summary(console: Console, summary: IngestSummary, *, title: str = "ing
         console.print(f"missing: ... and {len(missing) - MISSING_SHOWN} more", markup=False, highlight=False)
     if getattr(summary, "run_id", None) is not None:
         console.print(f"recorded as ingest_run id {summary.run_id}", markup=False, highlight=False, style="dim")
+
+
+def _print_low_confidence(console: Console, summary: IngestSummary) -> None:
+    """Print the documents loaded with a confidence below 0.8, lowest first, with their first two reasons: at most
+    20 lines under the heading (the last one saying how many more there are)."""
+    low = getattr(summary, "low_confidence", None)
+    doubtful = low() if low is not None else []
+    if not doubtful:
+        return
+    console.print(f"confidence below {LOW_CONFIDENCE:g} ({len(doubtful)} loaded), lowest first:", markup=False,
+                  highlight=False)
+    shown = doubtful if len(doubtful) <= LOW_CONFIDENCE_SHOWN else doubtful[:LOW_CONFIDENCE_SHOWN - 1]
+    for result in shown:
+        console.print(f"  {confidence_line(result)}", markup=False, highlight=False, soft_wrap=True)
+    if len(shown) < len(doubtful):
+        console.print(f"  ... and {len(doubtful) - len(shown)} more (sort the report_confidence view by "
+                      "confidence)", markup=False, highlight=False)

@@ -6,6 +6,8 @@ first, then right, each part keeping its line number.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import Counter
 from pathlib import Path
@@ -22,13 +24,60 @@ _GUTTER = re.compile(r"\S( {3,})(?=\S)")  # three or more spaces between two pie
 COLUMN_SHARE = 0.5  # of the long lines, at least this share start a right column at the same place
 COLUMN_MIN_LINES = 10  # and at least this many
 COLUMN_SLACK = 2  # characters: right-column starts this close count as one column
+DELIMITERS = (",", "\t", ";")  # field separators of a spreadsheet saved as text
+DELIMITED_SHARE = 0.6  # of the records, at least this share split into the usual number of fields
+DELIMITED_MIN_ROWS = 8  # records: fewer is not a table export
 
 
 def extract_txt(source: str | Path | BinaryIO, *, name: str | None = None) -> list[Block]:
     """Return the blocks of a text export, in reading order, each with its line number."""
     data, label = read_bytes(source, name=name)
     text, _ = decode_text(data, source=label)
+    rows = delimited_rows(text)
+    if rows is not None:
+        return rows_to_blocks(rows, source=label)
     return lines_to_blocks(text.splitlines(), source=label)
+
+
+def delimited_rows(text: str) -> list[tuple[int, list[str]]] | None:
+    """Return (line number, fields) per record of a CSV, TSV or semicolon export (a spreadsheet saved as text),
+    or None when the text is not one: most records must split into the same three or more fields."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < DELIMITED_MIN_ROWS:
+        return None
+    for delimiter in DELIMITERS:
+        if sum(delimiter in line for line in lines) < DELIMITED_SHARE * len(lines):
+            continue
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        rows = []
+        try:
+            for fields in reader:
+                rows.append((reader.line_num, fields))
+        except csv.Error:
+            continue
+        widths = Counter(len(f) for _, f in rows if any(x.strip() for x in f))
+        width, count = widths.most_common(1)[0] if widths else (0, 0)
+        if width >= 3 and count >= DELIMITED_SHARE * sum(widths.values()):
+            return rows
+    return None
+
+
+def rows_to_blocks(rows: list[tuple[int, list[str]]], *, source: str) -> list[Block]:
+    """Return blocks for delimited records: one table, one cell per non-empty field; a lone field is a line."""
+    blocks: list[Block] = []
+    row = 0
+    for number, fields in rows:
+        cells = [(col, f.strip()) for col, f in enumerate(fields, start=1) if f.strip()]
+        if not cells:
+            continue
+        if len(cells) == 1:
+            blocks.append(Block("paragraph", cells[0][1], len(blocks), f"line {number}", line=number, source=source))
+            continue
+        row += 1
+        for col, cell in cells:
+            blocks.append(Block("table_cell", cell, len(blocks), f"line {number} table 1 row {row} cell {col}",
+                                line=number, table=1, row=row, col=col, source=source))
+    return blocks
 
 
 def column_start(lines: list[str]) -> int | None:

@@ -113,7 +113,7 @@ def load_batch(outcomes: list[ParseOutcome], db_url: SecretStr | None) -> list[L
     for r in results:
         if r.status == FileStatus.FAILED:
             logger.warning("%s", r.message)
-        progress.report(r.path, r.status, r.message)
+        progress.report(r.path, r.status, r.message, r.confidence)
     return results
 
 

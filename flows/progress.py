@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-Listener = Callable[[str, str, str | None], None]  # (path, status, message)
+Listener = Callable[[str, str, str | None, float | None], None]  # (path, status, message, confidence)
 TOTAL = "total"
 NOTE = "note"
 _listeners: list[Listener] = []
@@ -30,16 +30,16 @@ def listening(listener: Listener) -> Iterator[None]:
 def announce_total(total: int) -> None:
     """Tell listeners how many files a run will handle (path "", status "total")."""
     for listener in list(_listeners):
-        listener("", TOTAL, str(total))
+        listener("", TOTAL, str(total), None)
 
 
 def note(message: str) -> None:
     """Tell listeners one line about the run as a whole (path "", status "note")."""
     for listener in list(_listeners):
-        listener("", NOTE, message)
+        listener("", NOTE, message, None)
 
 
-def report(path: str, status: str, message: str | None = None) -> None:
-    """Tell listeners one file's outcome."""
+def report(path: str, status: str, message: str | None = None, confidence: float | None = None) -> None:
+    """Tell listeners one file's outcome (and the confidence of the document it loaded, if any)."""
     for listener in list(_listeners):
-        listener(path, status, message)
+        listener(path, status, message, confidence)

@@ -6,8 +6,12 @@ from dataclasses import dataclass, field
 
 from core.records import LoadResult
 from core.statuses import SUMMARY_ORDER, FileStatus
+from loaders.confidence import confidence_text
 
 LIST_LIMIT = 50  # failures / missing files listed in the artifact; the rest are in the warehouse
+LOW_CONFIDENCE = 0.8  # loaded documents below this confidence are listed after the counts
+LOW_CONFIDENCE_SHOWN = 20  # at most this many of them are listed; the rest are in report_confidence
+REASONS_SHOWN = 2  # the first reasons of each listed document
 
 
 @dataclass
@@ -40,6 +44,18 @@ class IngestSummary:
         """Return the files that failed."""
         return [r for r in self.results if r.status == FileStatus.FAILED]
 
+    def low_confidence(self, threshold: float = LOW_CONFIDENCE) -> list[LoadResult]:
+        """Return the documents loaded by this run with a confidence below ``threshold``, lowest first."""
+        doubtful = [r for r in self.results if r.status == FileStatus.LOADED
+                    and r.confidence is not None and r.confidence < threshold]
+        return sorted(doubtful, key=lambda r: (r.confidence, r.path))
+
+
+def confidence_line(result: LoadResult) -> str:
+    """Return "0.50 <path>: <first reason>; <second reason>" for one loaded document."""
+    reasons = "; ".join(result.confidence_reasons[:REASONS_SHOWN])
+    return f"{confidence_text(result.confidence)} {result.path}" + (f": {reasons}" if reasons else "")
+
 
 def ordered_counts(counts: dict[str, int]) -> list[tuple[str, int]]:
     """Return (status, files) in a fixed order: the usual statuses first, then any others by name."""
@@ -56,7 +72,8 @@ def _bullets(lines: list[str], limit: int, rest: str) -> list[str]:
 
 
 def summary_markdown(summary: IngestSummary, *, title: str, limit: int = LIST_LIMIT) -> str:
-    """Return the run's summary as Markdown: counts per status, failures with their causes, missing files."""
+    """Return the run's summary as Markdown: counts per status, documents of low confidence, failures with their
+    causes, missing files."""
     lines = [f"# {title}", ""]
     facts = []
     if summary.folder:
@@ -71,6 +88,11 @@ def summary_markdown(summary: IngestSummary, *, title: str, limit: int = LIST_LI
         lines += ["Scan: " + ", ".join(f"{n} {what}" for what, n in summary.scan.items()), ""]
     lines += ["| status | files |", "|---|---:|"]
     lines += [f"| {status} | {n} |" for status, n in ordered_counts(summary.counts())] or ["| (no files) | 0 |"]
+    doubtful = summary.low_confidence()
+    if doubtful:
+        lines += ["", f"## Confidence below {LOW_CONFIDENCE:g} ({len(doubtful)}), lowest first", ""]
+        lines += _bullets([confidence_line(r) for r in doubtful], min(limit, LOW_CONFIDENCE_SHOWN),
+                          "sort the report_confidence view by confidence")
     failed = summary.failed
     if failed:
         lines += ["", f"## Failed ({len(failed)})", ""]

@@ -40,7 +40,7 @@ def _load_one(engine, outcome: ParseOutcome, parser_version: str) -> LoadResult:
     source = outcome.source if outcome.source.sha256 else replace(outcome.source, sha256="")
     error = RecordedFailure(outcome.failure.reason, outcome.failure.message) if outcome.failure else None
     done = load_document(engine, source=source, report=outcome.report, error=error, parser_version=parser_version)
-    return LoadResult(done.path, done.status, done.message)
+    return replace(done, report_version_id=None)
 
 
 def is_transient(exc: BaseException) -> bool:

@@ -28,7 +28,10 @@ def version_attributes(norm: NormalisedReport, *, parser_version: str, source_fo
         "cycle_label": doc["cycle_label"], "framework": doc["framework"],
         "format": doc["format"] or source_format, "pages": doc["pages"], "parser_version": parser_version,
         "printed_totals": json.dumps(doc["printed_totals"]), "indicator_count": doc["indicator_count"],
-        "warning_count": doc["warning_count"],
+        "warning_count": doc["warning_count"], "confidence": doc["confidence"],
+        "confidence_reasons": json.dumps(doc["confidence_reasons"], ensure_ascii=False),
+        "metadata": json.dumps(doc["metadata"], ensure_ascii=False),
+        "city_method": doc["city_method"], "state_method": doc["state_method"], "cycle_method": doc["cycle_method"],
     }
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, Row, select, update
 from core.errors import MissingMetadata, ReportError, WarehouseError
 from core.records import LoadResult, ParsedReport, SourceFile
 from core.statuses import FileStatus
+from loaders.confidence import confidence_note
 from loaders.crosswalk import refresh_indicator_keys
 from loaders.dims import ensure_city, ensure_indicators, ensure_report, lock_reports
 from loaders.facts import (
@@ -113,8 +114,10 @@ def _load_new_content(conn: Connection, source_id: int, source: SourceFile, norm
         record_quality(conn, norm, version_id=version_id, catalog=catalog)
     recompute_current(conn, report_id=report_id)
     _set_source(conn, source_id, source, now, status=FileStatus.LOADED.value, parser_version=parser_version)
-    message = f"{source.path}: loaded {doc['city']}, cycle {doc['cycle']} ({doc['indicator_count']} indicators)"
-    return LoadResult(source.path, FileStatus.LOADED, message, version_id)
+    note = confidence_note(doc["confidence"], doc["confidence_reasons"])
+    message = f"{source.path}: loaded {doc['city']}, cycle {doc['cycle']} ({doc['indicator_count']} indicators{note})"
+    return LoadResult(source.path, FileStatus.LOADED, message, version_id, doc["confidence"],
+                      tuple(doc["confidence_reasons"]))
 
 
 def load_document(

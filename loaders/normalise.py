@@ -33,6 +33,7 @@ INDICATOR_COLUMNS: tuple[str, ...] = (
     *(f"heading_{f}" for f in _PROVENANCE_FIELDS), *(f"score_{f}" for f in _PROVENANCE_FIELDS),
 )
 WARNING_COLUMNS: tuple[str, ...] = ("ordinal", "code", "message", "indicator", "location")
+METADATA_FIELDS: tuple[str, ...] = ("city", "state", "cycle")
 _INT_FIELDS = ("page", "line", "table_no", "row_no", "col_no")
 _FLOAT_FIELDS = ("x0", "top", "x1", "bottom")
 INDICATOR_DTYPES: dict[str, str] = {
@@ -143,6 +144,24 @@ def _document(report: ParsedReport, match: CityMatch | None, n_indicators: int, 
             for t in report.printed_totals
         ],
         "indicator_count": n_indicators, "warning_count": n_warnings,
+        **_confidence(report),
+    }
+
+
+def _confidence(report: ParsedReport) -> dict[str, Any]:
+    """Return the report's confidence (None when not computed, or not a number), its reasons, its metadata
+    as dicts, and how its city, state and cycle were found (the first value read for each field)."""
+    confidence = report.confidence
+    if confidence is not None and (not isinstance(confidence, int | float) or math.isnan(confidence)):
+        confidence = None
+    methods: dict[str, str | None] = {}
+    for value in report.metadata:
+        methods.setdefault(value.field, value.method)
+    return {
+        "confidence": float(confidence) if confidence is not None else None,
+        "confidence_reasons": [str(r) for r in report.confidence_reasons],
+        "metadata": [m.to_dict() for m in report.metadata],
+        **{f"{name}_method": methods.get(name) for name in METADATA_FIELDS},
     }
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import Connection
 
 from core.statuses import ScoreStatus, Severity
 from loaders.normalise import NormalisedReport
-from reference.arithmetic import adds_up, within_range
+from reference.arithmetic import adds_up, remaining_max, within_range
 from reference.catalog import Catalog, CatalogIndicator, load_catalog
 from warehouse.models import QualityIssue
 
@@ -119,6 +120,80 @@ def _pillar_totals_match(s: Subject) -> Iterator[tuple[str, str | None]]:
                    f"scores add up to {_num(found)}"), None
 
 
+def _indicator_max(row: dict[str, Any]) -> float | None:
+    """Return an indicator row's maximum: the printed one, else the catalog's (None when neither is known)."""
+    return row["max_score"] if row["max_score"] is not None else row["catalog_max_score"]
+
+
+def _position(code: str) -> int | None:
+    """Return where a one-part code stands in its pillar ("5.c" -> 3, "5.3" -> 3), or None ("1.c&1.d" -> None)."""
+    part = code.partition(".")[2]
+    if len(part) == 1 and "a" <= part <= "z":
+        return ord(part) - ord("a") + 1
+    return int(part) if part.isdigit() else None
+
+
+def _positions(code: str) -> list[int]:
+    """Return the positions a code covers ("1.c&1.d" -> [3, 4]); empty when one part is not a letter or number."""
+    found = [_position(part) for part in code.split("&")]
+    return [] if None in found else [n for n in found if n is not None]
+
+
+def _some(n: int) -> str:
+    """Return "an indicator" or "<n> indicators"."""
+    return "an indicator" if n == 1 else f"{n} indicators"
+
+
+def _letter_gaps(pillar: int, codes: list[str]) -> str:
+    """Return where a pillar's codes skip a place ("an indicator between 5.b and 5.d"), else "an indicator
+    after" the last one; just "an indicator" when the codes are not letters or numbers."""
+    places = sorted({n for code in codes for n in _positions(code)})
+    if not places:
+        return "an indicator"
+    numeric = all(part.partition(".")[2].isdigit() for code in codes for part in code.split("&"))
+
+    def at(n: int) -> str:
+        return f"{pillar}.{n}" if numeric else f"{pillar}.{chr(ord('a') + n - 1)}"
+
+    gaps = [f"{_some(places[0] - 1)} before {at(places[0])}"] if places[0] > 1 else []
+    gaps += [f"{_some(high - low - 1)} between {at(low)} and {at(high)}"
+             for low, high in pairwise(places) if high - low > 1]
+    return " or ".join(gaps) if gaps else f"an indicator after {at(places[-1])}"
+
+
+def _pillar_maxima_add_up(s: Subject) -> Iterator[tuple[str, str | None]]:
+    """Each pillar's indicator maxima (printed, else the catalog's) add up to the pillar's maximum; a shortfall
+    names the indicators likely lost (the catalog's, or the gap in the letters for a cycle without one)."""
+    cycle, expected = s.document["cycle"], s.expected
+    by_pillar: dict[int, list[dict[str, Any]]] = {}
+    for row in s.indicators:
+        if row["pillar_no"] is not None:
+            by_pillar.setdefault(row["pillar_no"], []).append(row)
+    for pillar, rows in sorted(by_pillar.items()):
+        maxima = [_indicator_max(row) for row in rows]
+        if None in maxima:  # an indicator of unknown maximum: the pillar cannot be added up
+            continue
+        total, pillar_max = sum(maxima), s.catalog.pillar_max(cycle, pillar)
+        if adds_up(total, pillar_max):
+            continue
+        head = f"pillar {pillar}: indicator maxima add up to {_num(total)}, not {_num(pillar_max)}"
+        gap = remaining_max(pillar_max, maxima)
+        if gap is None:
+            yield (f"{head}; more than the pillar holds: an indicator read twice, one not of this pillar, or a "
+                   "wrong maximum"), None
+            continue
+        if expected:
+            present = {row["code"] for row in rows}
+            lost = [e for code, e in sorted(expected.items()) if e.pillar_no == pillar and code not in present]
+            if lost:
+                named = ", ".join(f"{e.code} {e.title} ({_num(e.max_score)})" for e in lost)
+                yield f"{head}; likely lost: {named}", lost[0].code if len(lost) == 1 else None
+            else:
+                yield f"{head}; no catalog indicator is missing, so a maximum was likely misread", None
+        else:
+            yield f"{head}; likely lost: {_letter_gaps(pillar, [r['code'] for r in rows])}, {_num(gap)} marks", None
+
+
 def _catalog_indicator_present(s: Subject) -> Iterator[tuple[str, str | None]]:
     """Every indicator of the cycle's catalog is in the report (cycles without a catalog are not checked)."""
     present = {r["code"] for r in s.indicators}
@@ -172,6 +247,8 @@ RULES: tuple[Rule, ...] = (
     Rule("score_within_range", Severity.ERROR, "every score is between 0 and its maximum", _score_within_range),
     Rule("pillar_total_matches", Severity.ERROR, "printed pillar/overall totals equal the sum of the indicator scores",
          _pillar_totals_match),
+    Rule("pillar_maxima_add_up", Severity.ERROR, "each pillar's indicator maxima add up to the pillar's maximum",
+         _pillar_maxima_add_up),
     Rule("max_matches_catalog", Severity.WARNING, "printed maxima equal the catalog's", _max_matches_catalog),
     Rule("duplicate_indicator", Severity.WARNING, "no indicator appears twice in a report", _duplicate_indicator),
     Rule("catalog_indicator_present", Severity.WARNING, "every catalog indicator of the cycle is in the report",

@@ -20,8 +20,9 @@ _AFTER_CODE = r"\s*[:.\-)|\u00b7\u2022]\s*"  # ":", ".", "-" (any dash), ")", "|
 _NUM = r"\d{1,4}(?:[.,]\d{1,2})?"
 _NA = r"(?:N\s*/?\s*A|not\s+assessed|not\s+applicable|not\s+evaluated|nil|-)"
 
+_SECTION = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+)?"  # a section number before the heading ("2.3.1 Indicator 3.a: …")
 _HEADING = re.compile(
-    r"^(?:indicator|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE + _SECOND + r"(?:" + _AFTER_CODE + r"|\s+)(?P<title>.*)$",
+    r"^" + _SECTION + r"(?:indicator|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE + _SECOND + r"(?:" + _AFTER_CODE + r"|\s+)(?P<title>.*)$",
     re.IGNORECASE,
 )
 _BARE_HEADING = re.compile(r"^" + _CODE_ONE + _SECOND + _AFTER_CODE + r"(?P<title>[A-Za-z].*)$", re.IGNORECASE)
@@ -47,6 +48,11 @@ _SCORE_BODY = (
     r"(?:\s*(?:marks|points))?" + _PERCENT + r"\s*\.?"
 )
 _SCORE = re.compile(r"^" + _SCORE_WORD + _SCORE_BODY + r"$", re.IGNORECASE)
+_SCORE_MAX_BRACKET = re.compile(
+    r"^" + _SCORE_WORD + r"(?P<score>" + _NUM + r")\s*(?:marks|points)?\s*[(\[]\s*(?:max(?:imum)?\.?|out\s+of)\s*"
+    r"(?:marks)?\s*[:\-]?\s*(?P<max>" + _NUM + r")\s*[)\]]\s*\.?$",
+    re.IGNORECASE,
+)
 _SCORE_NA = re.compile(r"^(?:" + _SCORE_WORD + _NA + r"|not\s+assessed|not\s+applicable)\s*\.?$", re.IGNORECASE)
 # "Marks: Not Assessed (max. 25)", "Score: NA (out of 25)": not assessed, with the maximum in brackets.
 _NA_WITH_MAX = re.compile(
@@ -101,11 +107,24 @@ _TOC_ENTRY = re.compile(
     r"(?:(?:\.{4,}|(?:\.\s){3,}\.?|\u2026{2,}|_{4,}|\t)\s*|(?<=[A-Za-z)])\s{3,})\(?\d{1,4}\)?\s*$"
 )
 TOC_TAIL = 80  # characters at the end of a line that can hold a contents entry's leader and page number
+_PILLAR_NAME = r"(?:policy|people|process|technology|outcomes?)"
 _PILLAR_HEADING = re.compile(
-    r"^(?:pillar\s*(?P<no>\d)\b\s*[:.\-)]?\s*[A-Za-z &]{0,40}|(?P<name>policy|people|process|technology|outcomes?))"
-    r"\s*$",
+    r"^(?:pillar\s*[:\-]?\s*(?P<no>\d|(?-i:[IVX]{1,4}))\b\s*[:.\-)\u00b7]?\s*\(?\s*[A-Za-z &]{0,40}?\)?"
+    r"|(?P<num>0?[1-5])[.)]?\s+(?P<named>" + _PILLAR_NAME + r")\b[A-Za-z &]{0,30}"
+    r"|(?P<name>" + _PILLAR_NAME + r"))"
+    r"\s*(?:[(\[|,\-]?\s*(?:pillar\s+)?(?:total|score)\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*(?:/|out\s+of)\s*"
+    r"(?P<max>" + _NUM + r")\s*[)\]]?)?\s*$",
     re.IGNORECASE,
 )
+# "Pillar score 52.5 out of 100", "Pillar total: 45/100": the total of the pillar whose heading came last.
+_PILLAR_SCORE = re.compile(
+    r"^pillar\s+(?:score|total)\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*$",
+    re.IGNORECASE,
+)
+# "a. Data Policy Formulation" under a pillar heading: the pillar is in the heading above, the letter here.
+_LETTER_HEADING = re.compile(r"^\(?(?P<l>[a-h])[.)]\s+(?P<title>[A-Z].{2,})$")
+_CODE_ONLY = re.compile(r"^" + _CODE_ONE + _SECOND + r"\s*[:.]?$", re.IGNORECASE)
+_ROMAN_PILLARS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 _MAX_HEADER = re.compile(r"\b(?:max|maximum|out\s+of|full\s+marks|total\s+marks)\b", re.IGNORECASE)
 _SCORE_HEADER = re.compile(r"\b(?:score|scored|marks|obtained|awarded|achieved|points)\b", re.IGNORECASE)
 _SERIAL = re.compile(r"^\d{1,3}\.?$")
@@ -250,7 +269,7 @@ def _code_last(text: str, line: str) -> Heading | None:
 def match_score(text: str) -> Score | None:
     """Return the score of a whole score line ("Score: 10/30", "10 out of 30", "Score: NA"), or None."""
     line = _ascii_dashes(clean_text(text)).strip()
-    m = _SCORE.match(line) or _OUT_OF.match(line)
+    m = _SCORE.match(line) or _OUT_OF.match(line) or _SCORE_MAX_BRACKET.match(line)
     if m:
         return Score(_value(m["score"]), _number(m["max"]))
     if _SCORE_NA.match(line):
@@ -361,11 +380,46 @@ def is_toc_entry(text: str) -> bool:
 
 
 def match_pillar_heading(text: str) -> int | None:
-    """Return the pillar number of a pillar heading ("Pillar 2: People", "PILLAR 2 – PEOPLE", "People")."""
+    """Return the pillar number of a pillar heading ("Pillar 2: People", "PILLAR – II (People)", "01 POLICY")."""
+    found = match_pillar_line(text)
+    return found[0] if found else None
+
+
+def match_pillar_line(text: str) -> tuple[int, tuple[float, float] | None] | None:
+    """Return (pillar, (total, max) or None) for a pillar heading, with the total it may print beside it."""
     m = _PILLAR_HEADING.match(_ascii_dashes(clean_text(text)))
     if not m:
         return None
-    return int(m["no"]) if m["no"] else PILLAR_WORDS.get(m["name"].casefold())
+    if m["no"]:
+        pillar = int(m["no"]) if m["no"].isdigit() else _ROMAN_PILLARS.get(m["no"].upper())
+    elif m["num"]:
+        pillar = int(m["num"])
+    else:
+        pillar = PILLAR_WORDS.get(m["name"].casefold())
+    if pillar is None:
+        return None
+    total = (_number(m["score"]), _number(m["max"])) if m["score"] else None
+    return pillar, total
+
+
+def match_pillar_score(text: str) -> tuple[float, float] | None:
+    """Return (score, max) for "Pillar score 52.5 out of 100" (the pillar is the one headed last), or None."""
+    m = _PILLAR_SCORE.match(_ascii_dashes(clean_text(text)))
+    return (_number(m["score"]), _number(m["max"])) if m else None
+
+
+def match_letter_heading(text: str, pillar: int | None = None) -> Heading | None:
+    """Return the heading "a. Title" names within ``pillar`` (the pillar heading above it), or None."""
+    m = _LETTER_HEADING.match(clean_text(text))
+    if not m or pillar is None or len(m["title"]) > BARE_TITLE_MAX or re.search(r"[.;,!?]$", m["title"]):
+        return None
+    return Heading(_code(str(pillar), m["l"]), _title(m["title"]))
+
+
+def match_code_only(text: str) -> str | None:
+    """Return the canonical code of a line that holds nothing but a code ("1.A", "2(b)", "1.c & 1.d"), or None."""
+    m = _CODE_ONLY.match(_ascii_dashes(clean_text(text)))
+    return "&".join(_codes(m)) if m else None
 
 
 def strip_bullet(text: str) -> tuple[bool, str]:

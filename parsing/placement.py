@@ -94,6 +94,22 @@ def expected_maxima(drafts: list[Draft], catalog: Catalog, cycle: int | None) ->
     return result
 
 
+def _pillar(draft: Draft) -> int:
+    """Return the pillar a draft's code carries."""
+    return int(draft.code.split(".")[0])
+
+
+def _pillars_around(item: LooseScore, drafts: list[Draft]) -> set[int]:
+    """Return the pillars of the headings printed just before and just after a loose score.
+
+    The framework prints a pillar's indicators together, so a score set apart from its heading still lies
+    in its own pillar's section; a score among another pillar's headings is never moved across.
+    """
+    before = max((d for d in drafts if d.seq < item.seq), key=lambda d: d.seq, default=None)
+    after = min((d for d in drafts if d.seq > item.seq), key=lambda d: d.seq, default=None)
+    return {_pillar(d) for d in (before, after) if d is not None}
+
+
 def place_by_max_score(
     loose: list[LooseScore], drafts: list[Draft], catalog: Catalog, cycle: int | None
 ) -> list[LooseScore]:
@@ -101,9 +117,11 @@ def place_by_max_score(
     rest: list[LooseScore] = []
     for item in loose:
         expected = expected_maxima(drafts, catalog, cycle)
+        pillars = _pillars_around(item, drafts)
         candidates = [
             d for d in drafts
             if d.score is None and item.score.max_score is not None and expected.get(id(d)) == item.score.max_score
+            and _pillar(d) in pillars
         ]
         if not candidates:
             rest.append(item)

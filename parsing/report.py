@@ -62,6 +62,7 @@ class Reading:
     pillar: int | None = None  # the pillar whose heading was read last
     max_first: bool = False  # the last scorecard header printed the max column before the score column
     bare: bool = False  # plain lines that start with a bare code ("1.a APPROVAL OF …") open indicators too
+    pending: tuple[str, Block] | None = None  # a code printed alone on its line, waiting for its title
 
     @property
     def current(self) -> Draft | None:
@@ -224,11 +225,14 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
     text = g.clean_text(line)
     if not text or text in noise or g.is_score_label(text):
         return  # a lone "Score:" label keeps the heading above it the last thing read
-    heading = g.match_heading(text, allow_bare=block.kind == "heading")
-    if heading is None and reading.bare:
-        heading = g.match_bare_heading(text)
+    if reading.pending is not None and _title_for_code(text, block, reading):
+        return
+    heading = _heading_of(text, block, reading)
     if heading and len(heading.title) <= MAX_HEADING_TITLE:
         _open(heading, block, reading, g.split_heading_score(text), "same_line")
+        return
+    if (reading.bare or block.kind == "heading") and (code := g.match_code_only(text)):
+        reading.pending = (code, block)  # "1.A" on a line of its own: the title is the next line
         return
     if _continues_heading(text, block, reading):
         return
@@ -240,15 +244,43 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
         return
     if _read_total(text, block, reading) or _is_metadata(text):
         return
-    pillar = g.match_pillar_heading(text)
+    pillar = g.match_pillar_line(text)
     if pillar is not None:
-        reading.pillar, reading.last = pillar, "pillar"
+        reading.pillar, reading.last = pillar[0], "pillar"
+        if pillar[1] is not None:
+            reading.totals.append(PrintedTotal(pillar[0], *pillar[1], provenance_of(block)))
+        return
+    pillar_total = g.match_pillar_score(text)
+    if pillar_total is not None and reading.pillar is not None:
+        reading.totals.append(PrintedTotal(reading.pillar, *pillar_total, provenance_of(block)))
         return
     entry = g.match_scorecard_line(text)
     if entry:
         reading.scorecard.append((*entry, block))
         return
     _content(text, block, reading)
+
+
+def _heading_of(text: str, block: Block, reading: Reading) -> g.Heading | None:
+    """Return the indicator heading a line is, if any: printed with its code, or (in a heading-styled line, or
+    when reading bare codes) a bare code or a letter under the pillar heading above ("a. Data Policy …")."""
+    heading = g.match_heading(text, allow_bare=block.kind == "heading")
+    if heading is None and reading.bare:
+        heading = g.match_bare_heading(text)
+    if heading is None and reading.pillar is not None and (reading.bare or block.kind == "heading"):
+        heading = g.match_letter_heading(text, reading.pillar)
+    return heading
+
+
+def _title_for_code(text: str, block: Block, reading: Reading) -> bool:
+    """Open the indicator of a code printed alone on the line before, with this line as its title; True if so."""
+    code, _ = reading.pending
+    reading.pending = None
+    if g.match_score(text) or g.match_heading(text, allow_bare=True) or len(text) > g.BARE_TITLE_MAX \
+            or re.search(r"[.;!?]$", text):
+        return False
+    _open(g.Heading(code, g.heading_title(text)), block, reading, g.split_heading_score(text), "same_line")
+    return True  # the title's line stands for the heading, so that a title wrapped onto the next line joins it
 
 
 def _open(heading: g.Heading, block: Block, reading: Reading, score: g.Score | None, method: str) -> None:
@@ -279,6 +311,8 @@ def _continues_heading(text: str, block: Block, reading: Reading) -> bool:
         return False  # a score line of its own, or a pillar heading: not the rest of this heading
     whole = f"{head.text} {text}"
     heading = g.match_heading(whole, allow_bare=True)
+    if heading is None and g.match_heading(head.text, allow_bare=True) is None:  # a title printed apart from its code
+        heading = g.Heading(current.code, g.heading_title(f"{current.title} {text}"))
     if heading is None or heading.code != current.code or len(heading.title) > MAX_HEADING_TITLE:
         return False
     current.title = heading.title
@@ -336,6 +370,7 @@ def _read_total(text: str, block: Block, reading: Reading) -> bool:
     pillar = g.match_pillar_total(text)
     if pillar:
         reading.totals.append(PrintedTotal(pillar[0], pillar[1], pillar[2], provenance_of(block)))
+        reading.pillar = pillar[0]
         return True
     total = g.match_total(text)
     if total:

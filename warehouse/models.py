@@ -156,7 +156,13 @@ class Report(SQLModel, table=True):
 
 
 class ReportVersion(SQLModel, table=True):
-    """One distinct content (sha256) that parsed; exactly one version per report is current."""
+    """One distinct content (sha256) that parsed; exactly one version per report is current.
+
+    ``confidence`` (0-1, NULL when the parser did not compute it) and ``confidence_reasons`` (a JSON list of
+    what lowered it) say how far the reading can be trusted; ``metadata`` is the JSON list of the title-block
+    fields as read (field, value, printed, method, location), and ``city_method``, ``state_method`` and
+    ``cycle_method`` repeat how each of the three was found.
+    """
 
     __tablename__ = "report_version"
     __table_args__ = (
@@ -182,6 +188,13 @@ class ReportVersion(SQLModel, table=True):
     is_current: bool = False
     superseded_by: int | None = Field(default=None, foreign_key="report_version.id")
     current_reason: str | None = Field(default=None, sa_type=Text)
+    confidence: float | None = None
+    confidence_reasons: str | None = Field(default=None, sa_type=Text)
+    # the column is "metadata"; the attribute is metadata_ because SQLModel.metadata is the table registry
+    metadata_: str | None = Field(default=None, sa_type=Text, sa_column_kwargs={"name": "metadata"})
+    city_method: str | None = None
+    state_method: str | None = None
+    cycle_method: str | None = None
 
 
 class IndicatorScore(SQLModel, table=True):

@@ -194,5 +194,30 @@ FROM ingest_run""",
 """Revision 0003: ``ingest_runs``, one row per ingest or refresh run with its counts per status and an
 ``outcome`` ("unfinished" for a run still going or killed before it could record its end)."""
 
-VIEWS = VIEWS_V3
+VIEWS_V4: dict[str, str] = {
+    **VIEWS_V3,
+    "source_documents": """
+SELECT f.path AS path, f.sha256 AS sha256, f.format AS format,
+       CASE WHEN f.status = 'duplicate' THEN 'skipped' ELSE f.status END AS status,
+       CASE WHEN f.status = 'duplicate' THEN 'duplicate of ' || f.duplicate_of ELSE f.error END AS error,
+       f.processed_at AS loaded_at, v.confidence AS confidence, v.confidence_reasons AS confidence_reasons
+FROM source_file f
+LEFT JOIN report_version v ON v.source_file_id = f.id AND v.sha256 = f.sha256 AND f.status = 'loaded'""",
+    "report_confidence": """
+SELECT c.name AS city, c.state AS state, r.cycle_no AS cycle, f.path AS source_file, v.is_current AS is_current,
+       v.confidence AS confidence, v.confidence_reasons AS confidence_reasons, v.city_method AS city_method,
+       v.state_method AS state_method, v.cycle_method AS cycle_method,
+       (SELECT COUNT(*) FROM quality_issue q
+        WHERE q.report_version_id = v.id AND q.severity = 'error') AS errors
+FROM report_version v
+JOIN report r ON r.id = v.report_id
+JOIN city c ON c.id = r.city_id
+JOIN source_file f ON f.id = v.source_file_id""",
+}
+"""Revision 0004: ``source_documents`` gains ``confidence`` and ``confidence_reasons`` (of the version loaded
+from that file; NULL for a failed or duplicate file); new view ``report_confidence``, one row per version
+(current or not) with its confidence, how its city, state and cycle were found, and its number of
+error-severity quality issues: sort it by ``confidence`` to see what needs review."""
+
+VIEWS = VIEWS_V4
 """The views of the newest schema, in creation order (later views read earlier ones)."""

@@ -25,7 +25,7 @@ PARSER_VERSION = "test-1"
 VIEW_NAMES = (
     "indicator_scores", "pillar_scores", "city_scores", "source_documents", "score_provenance",
     "report_versions", "parse_warnings", "indicator_crosswalk", "indicator_trends", "national_pillar_stats",
-    "national_indicator_stats", "quality_issues", "ingest_runs",
+    "national_indicator_stats", "quality_issues", "ingest_runs", "report_confidence",
 )
 TABLE_NAMES = (
     "cycle", "pillar", "city", "indicator", "source_file", "report", "report_version", "indicator_score",

@@ -36,6 +36,9 @@ TRIGGERS: dict[str, tuple[Callable[[], ParsedReport], str]] = {
                            "indicator 2.a: score 35 is outside 0..30 (at line 40)"),
     "pillar_total_matches": (lambda: imphal_report(scores={"5.d": 20.0}),
                              "printed pillar 5 total 0/100 but the indicator scores add up to 20"),
+    "pillar_maxima_add_up": (lambda: _without(imphal_report(), "5.c"),
+                             ("pillar 5: indicator maxima add up to 80, not 100; likely lost: 5.c Development of "
+                              "applications (20)")),
     "max_matches_catalog": (lambda: _with_indicator(imphal_report(), "4.a", max_score=15.0),
                             "indicator 4.a: printed maximum 15 differs from the catalog's 10 for cycle 2"),
     "duplicate_indicator": (lambda: _plus(imphal_report(), ParsedIndicator("2.A", "City Data Officer", 5.0, 30.0)),
@@ -127,3 +130,53 @@ def test_only_the_current_version_shows_its_issues(db_engine: Engine) -> None:
     assert view_rows(db_engine, "quality_issues") == []
     with db_engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM quality_issue").scalar_one() == 2
+
+
+def _maxima_findings(report: ParsedReport) -> list[Finding]:
+    """Return the findings of the pillar-maxima rule for a report."""
+    return [f for f in _findings(report) if f.rule == "pillar_maxima_add_up"]
+
+
+def test_a_pillar_missing_one_catalog_indicator_names_it_and_its_maximum() -> None:
+    """One error naming the pillar, the sum and the lost catalog indicator (also its code); other pillars are
+    silent."""
+    (found,) = _maxima_findings(_without(imphal_report(), "4.b"))
+    assert (found.severity, found.indicator) == ("error", "4.b")
+    assert found.message == ("pillar 4: indicator maxima add up to 70, not 100; likely lost: 4.b Number of "
+                             "datasets on SCODP (30)")
+
+
+def test_two_lost_catalog_indicators_are_both_named() -> None:
+    """Several missing indicators of one pillar make one finding listing each with its maximum."""
+    (found,) = _maxima_findings(_without(_without(imphal_report(), "5.b"), "5.c"))
+    assert found.message == ("pillar 5: indicator maxima add up to 50, not 100; likely lost: 5.b Data-related "
+                             "use cases (30), 5.c Development of applications (20)")
+    assert found.indicator is None
+
+
+def test_without_a_catalog_the_gap_in_the_letters_is_named_with_its_marks() -> None:
+    """Cycle 3 has no catalog: the finding says where the codes skip a letter and how many marks are lost."""
+    cycle3 = imphal_report(cycle=3)
+    assert _maxima_findings(cycle3) == []
+    messages = {code: [f.message for f in _maxima_findings(_without(cycle3, code))] for code in ("5.c", "5.a", "5.d")}
+    assert messages == {
+        "5.c": [("pillar 5: indicator maxima add up to 80, not 100; likely lost: an indicator between 5.b and "
+                 "5.d, 20 marks")],
+        "5.a": ["pillar 5: indicator maxima add up to 70, not 100; likely lost: an indicator before 5.b, 30 marks"],
+        "5.d": ["pillar 5: indicator maxima add up to 80, not 100; likely lost: an indicator after 5.c, 20 marks"],
+    }
+    (two,) = _maxima_findings(_without(_without(cycle3, "5.b"), "5.c"))
+    assert two.message.endswith("likely lost: 2 indicators between 5.a and 5.d, 50 marks")
+
+
+def test_maxima_above_the_pillar_maximum_are_an_error_too() -> None:
+    """An extra indicator pushes the sum past 100: reported, without inventing a lost indicator."""
+    (found,) = _maxima_findings(_plus(imphal_report(), ParsedIndicator("2.f", "Data Interns", 0.0, 10.0)))
+    assert found.message.startswith("pillar 2: indicator maxima add up to 110, not 100; more than the pillar holds")
+
+
+def test_a_catalog_maximum_stands_in_for_an_unprinted_one_and_an_unknown_one_skips_the_pillar() -> None:
+    """No printed max -> the catalog's counts (still adds up); a max known nowhere leaves the pillar unchecked."""
+    assert _maxima_findings(_with_indicator(imphal_report(), "3.a", max_score=None)) == []
+    unknown = _with_indicator(imphal_report(cycle=3), "3.a", max_score=None)
+    assert _maxima_findings(unknown) == []

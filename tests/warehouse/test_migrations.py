@@ -51,7 +51,8 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
                              "indicator_title", "score", "max_score", "recommendation", "source_file"],
         "pillar_scores": ["city", "state", "cycle", "pillar_no", "pillar", "score", "max_score", "rank", "change"],
         "city_scores": ["city", "state", "cycle", "score", "max_score", "rank", "change"],
-        "source_documents": ["path", "sha256", "format", "status", "error", "loaded_at"],
+        "source_documents": ["path", "sha256", "format", "status", "error", "loaded_at", "confidence",
+                             "confidence_reasons"],
         "score_provenance": ["city", "cycle", "indicator_code", "score", "source_file", "format", "page", "x0",
                              "top", "x1", "bottom", "line", "location", "score_method"],
         "report_versions": ["city", "cycle", "sha256", "source_file", "loaded_at", "is_current",
@@ -68,6 +69,8 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
         "quality_issues": ["source_file", "city", "cycle", "severity", "rule", "message", "indicator"],
         "ingest_runs": ["run_id", "started_at", "finished_at", "duration_s", "folder", "parser_version", "loaded",
                         "skipped", "failed", "duplicate", "files", "outcome"],
+        "report_confidence": ["city", "state", "cycle", "source_file", "is_current", "confidence",
+                              "confidence_reasons", "city_method", "state_method", "cycle_method", "errors"],
     }
     with db_engine.connect() as conn:
         for view, columns in expected.items():
@@ -121,7 +124,7 @@ def test_no_migration_imports_the_live_views_or_models() -> None:
 
     versions = Path(warehouse.models.__file__).resolve().parent / "migrations" / "versions"
     revisions = sorted(versions.glob("0*.py"))
-    assert len(revisions) >= 3
+    assert len(revisions) >= 4
     for path in revisions:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
@@ -131,3 +134,36 @@ def test_no_migration_imports_the_live_views_or_models() -> None:
                            for t in node.targets if isinstance(t, ast.Name)} | {
             node.target.id for node in ast.walk(tree) if isinstance(node, ast.AnnAssign)
             and isinstance(node.target, ast.Name)}, path.name
+
+
+def test_revision_0004_downgrades_to_0003_keeping_the_data_and_upgrades_again(db_engine: Engine) -> None:
+    """0004 can be reverted on a loaded warehouse: its columns and views go, 0003's views come back unchanged
+    with every row, and upgrading again restores the confidence columns (NULL for versions loaded before)."""
+    from dataclasses import replace
+
+    from loaders.load import load_document
+    from tests.loaders.support import (
+        PARSER_VERSION,
+        imphal_report,
+        source_info,
+        table_counts,
+        view_rows,
+    )
+
+    report = replace(imphal_report(), confidence=0.5, confidence_reasons=("a", "b"))
+    load_document(db_engine, source=source_info("/r/imphal.txt", report), report=report, error=None,
+                  parser_version=PARSER_VERSION)
+    counts = table_counts(db_engine)
+    scores = view_rows(db_engine, "indicator_scores")
+    with write_transaction(db_engine) as conn:
+        command.downgrade(alembic_config(conn), "0003")
+    inspector = inspect(db_engine)
+    assert "report_confidence" not in inspector.get_view_names()
+    assert set(inspector.get_view_names()) == set(VIEWS) - {"report_confidence"}
+    assert "confidence" not in {c["name"] for c in inspector.get_columns("report_version")}
+    assert table_counts(db_engine) == counts and view_rows(db_engine, "indicator_scores") == scores
+    with db_engine.connect() as conn:
+        assert list(conn.exec_driver_sql("SELECT * FROM source_documents WHERE 1 = 0").keys())[-1] == "loaded_at"
+    upgrade(db_engine)
+    assert view_rows(db_engine, "report_confidence")[0][5] is None
+    assert table_counts(db_engine) == counts
