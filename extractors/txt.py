@@ -19,6 +19,8 @@ from extractors.text_decoding import decode_text
 
 _BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7*\u27a2\uf0b7\uf0a7]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_BOX_BARS = str.maketrans({"\u2502": "|", "\u2503": "|", "\u2551": "|"})  # │ ┃ ║ drawn as column bars
+_BOX_RULE = re.compile(r"^\s*[+\u2500-\u257f][-=+:\u2500-\u257f ]*$")  # ┌───┬───┐, ├───┼───┤, +---+---+
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _GUTTER = re.compile(r"\S( {3,})(?=\S)")  # three or more spaces between two pieces of text
 COLUMN_SHARE = 0.5  # of the long lines, at least this share start a right column at the same place
@@ -150,33 +152,70 @@ def reading_lines(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _cells(line: str) -> list[str] | None:
-    """Return the cells of a pipe-table line ("| a | b | c |"), or None for ordinary text."""
-    body = line.strip()
+    """Return the cells of a pipe- or box-table line ("| a | b |", "│ a │ b │"), or None for ordinary text."""
+    body = line.strip().translate(_BOX_BARS)
     if body.count("|") < 2:
         return None
     return [c.strip() for c in body.strip("|").split("|")]
 
 
-def lines_to_blocks(lines: list[str], *, source: str) -> list[Block]:
-    """Return blocks for lines of text: bullets, headings, paragraphs and pipe-table cells."""
-    blocks: list[Block] = []
-    table, row, in_table = 0, 0, False
-    for number, line in reading_lines(lines):
-        if not line.strip():
-            in_table = False
+def _is_rule(line: str) -> bool:
+    """Return True for a table's ruling line ("|---|---|", "├────┼────┤", "+----+----+")."""
+    return bool(_TABLE_RULE.match(line.translate(_BOX_BARS))) or bool(_BOX_RULE.match(line))
+
+
+def _table_rows(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
+    """Return (first line number, cells) per row of a text table, cells wrapped over several lines joined.
+
+    Where rules separate the rows (a grid drawn with ├──┼──┤ or +--+--+), every line between two rules is one
+    row; elsewhere each line is a row.
+    """
+    marks = ["rule" if _is_rule(line) else "data" for _, line in lines]
+    first, last = marks.index("data") if "data" in marks else 0, len(marks) - 1 - marks[::-1].index("data") \
+        if "data" in marks else 0
+    gridded = marks[first:last + 1].count("rule") >= 2
+    rows: list[tuple[int, list[list[str]]]] = []
+    new_row = True
+    for (number, line), mark in zip(lines, marks):
+        if mark == "rule":
+            new_row = True
             continue
-        cells = _cells(line)
-        if cells is not None:
-            if not in_table:
-                table, row, in_table = table + 1, 0, True
-            if _TABLE_RULE.match(line):
-                continue
-            row += 1
+        cells = _cells(line) or []
+        if rows and gridded and not new_row and len(cells) == len(rows[-1][1]):
+            for parts, cell in zip(rows[-1][1], cells):
+                if cell:
+                    parts.append(cell)
+        else:
+            rows.append((number, [[cell] if cell else [] for cell in cells]))
+        new_row = False
+    return [(number, [" ".join(parts) for parts in cells]) for number, cells in rows]
+
+
+def lines_to_blocks(lines: list[str], *, source: str) -> list[Block]:
+    """Return blocks for lines of text: bullets, headings, paragraphs and pipe- or box-table cells."""
+    blocks: list[Block] = []
+    table = 0
+    pending: list[tuple[int, str]] = []
+
+    def flush_table() -> None:
+        nonlocal table
+        if not pending:
+            return
+        table += 1
+        for row, (number, cells) in enumerate(_table_rows(pending), start=1):
             for col, cell in enumerate(cells, start=1):
                 blocks.append(Block("table_cell", cell, len(blocks), f"line {number} table {table} row {row} cell {col}",
                                     line=number, table=table, row=row, col=col, source=source))
+        pending.clear()
+
+    for number, line in reading_lines(lines):
+        if not line.strip():
+            flush_table()
             continue
-        in_table = False
+        if _cells(line) is not None or (pending and _is_rule(line)) or _BOX_RULE.match(line):
+            pending.append((number, line))
+            continue
+        flush_table()
         previous = blocks[-1] if blocks else None
         if previous and previous.kind == "list_item" and line[:1].isspace() and previous.line == number - 1:
             blocks[-1] = Block("list_item", f"{previous.text} {line.strip()}", previous.order, previous.location,
@@ -184,4 +223,5 @@ def lines_to_blocks(lines: list[str], *, source: str) -> list[Block]:
             continue
         kind = "list_item" if _BULLET.match(line) else "heading" if _MD_HEADING.match(line) else "paragraph"
         blocks.append(Block(kind, line.strip(), len(blocks), f"line {number}", line=number, source=source))
+    flush_table()
     return blocks

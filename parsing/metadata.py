@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from core.blocks import Block
 from core.records import MetadataValue, ParseWarning
 from parsing import grammar as g
-from reference.gazetteer import city_state, cycle_for_years, find_places, resolve_state
+from reference.gazetteer import city_state, find_cycle_years, find_places, resolve_state
 
 FRAMEWORK = "Data Maturity Assessment Framework"
 FIRST_PAGE_BLOCKS = 40  # blocks that stand for the first page when a format has no pages
@@ -41,10 +41,6 @@ _PAIR = re.compile(r"^(?P<label>[^\W\d_][\w /&().]{0,40}?)\s*(?::-|:|=|\s[-\u201
 _SENDER = re.compile(r"\bministry\b|government\s+of\s+india|\bgoi\b|nirman\s+bhawan|\bmohua\b", re.I)
 _CONTEXT = re.compile(r"\b(?:dmaf|assessment|cycle|framework)\b", re.I)  # where years name a cycle
 _ORDINAL = re.compile(r"\b(?P<num>[1-9])(?:st|nd|rd|th)\s+cycle\b", re.I)
-_YEARS = re.compile(r"(?<![\w/.\-\u2013])(?P<a>(?:19|20)\d\d)(?:\s*[-\u2013\u2014/]\s*(?P<b>(?:19|20)?\d\d))?"
-                    r"(?![\w/]|[.\-\u2013]\d)")
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?"
-                    r",?\s*)?$", re.I)  # "25 June " before a year: a date
 _NAME = re.compile(r"[^\W\d_][\w .&'-]*")
 _LABEL_HINT = re.compile(r"city|ulb|state|\but\b|union|cycle|assessment|year|town|corporation|municipal|dmaf", re.I)
 _CYCLE_HINT = re.compile(r"cycle|dmaf|(?:19|20)\d\d", re.I)
@@ -283,37 +279,14 @@ def _cycles(text: str, context: bool, previous: str = "") -> list[tuple[int, str
     if m := _ORDINAL.search(text):
         return [(int(m["num"]), m.group(), True)]
     found = g.match_cycle(text)
-    if found and (n := _cycle_int(found[1])):
+    n = g.cycle_number(found[1]) if found and not re.fullmatch(r"\d+\.(?!0$)\d+", found[1]) else None  # not "2.5"
+    if n is not None and 1 <= n <= 9:
         label, start = found[0], text.find(found[0])
         before = f"{previous} {text[:start]}" if text[:start].strip(" (") == "" else text[:start]
         if label[:5].lower() == "cycle" and re.search(r"\bdmaf\s*$", before, re.I):
             label = f"DMAF {label}"
         return [(n, label, True)]
-    return [(c, p, False) for c, p in _years(text)] if context else []
-
-
-def _cycle_int(num: str) -> int | None:
-    """Return a cycle number from "2", "2.0", "II" or "two"; None for "2.5" or out of range."""
-    if re.fullmatch(r"\d+\.(?!0$)\d+", num):
-        return None
-    n = g.cycle_number(num)
-    return n if n is not None and 1 <= n <= 9 else None
-
-
-def _years(text: str) -> list[tuple[int, str]]:
-    """Return (cycle, printed) for assessment years ("2019", "2020-21", "2020–2021"), never for a date."""
-    out = []
-    for m in _YEARS.finditer(text):
-        if _MONTH.search(text[:m.start()]):
-            continue  # "25 June 2021", "June, 2021": a date
-        first, last = int(m["a"]), m["b"]
-        if last is not None:
-            last = int(last) + (first // 100 * 100 if len(last) == 2 else 0)
-            if last != first + 1:
-                continue
-        if (cycle := cycle_for_years(first, last)) is not None:
-            out.append((cycle, m.group()))
-    return out
+    return [(c, p, False) for c, p in find_cycle_years(text)] if context else []
 
 
 def _scan_file_name(source: str) -> list[_Seen]:

@@ -18,6 +18,7 @@ from core.errors import NotAReport
 from core.geometry import union
 from core.records import ParsedReport, PrintedTotal
 from parsing import grammar as g
+from parsing import tables
 from parsing.drafts import (
     Draft,
     LooseScore,
@@ -63,6 +64,8 @@ class Reading:
     max_first: bool = False  # the last scorecard header printed the max column before the score column
     bare: bool = False  # plain lines that start with a bare code ("1.a APPROVAL OF …") open indicators too
     pending: tuple[str, Block] | None = None  # a code printed alone on its line, waiting for its title
+    columns: dict[int | None, dict[str, int]] = field(default_factory=dict)  # scorecard header roles per table
+    record: tables.Record | None = None  # a label | value table of one indicator being read
 
     @property
     def current(self) -> Draft | None:
@@ -86,11 +89,15 @@ def parse_blocks(
     _read_metadata(blocks, reading)
     for key, group in groupby(blocks, key=_row_key):
         group = list(group)
+        if reading.record is not None and (key is None or key[0] != reading.record.table):
+            _finish_record(reading)
         if key is not None:
             _read_table_row(group, reading)
         else:
             for block in group:
                 _read_block(block, reading, noise)
+    if reading.record is not None:
+        _finish_record(reading)
     if not reading.drafts and not reading.scorecard:
         raise NotAReport(source, "not a DMAF report: no indicators found (no heading like 'Indicator 1.a: …' "
                                  "and no scorecard table)")
@@ -415,11 +422,19 @@ def _wraps(reading: Reading, block: Block) -> bool:
 
 
 def _read_table_row(cells: list[Block], reading: Reading) -> None:
-    """Read one table row: a scorecard row, a heading|score row, metadata, or content cells."""
+    """Read one table row: a header, a scorecard row, a record field, a heading|score row, metadata, or content."""
     texts = [g.clean_text(c.text) for c in cells]
+    roles = tables.header_roles(cells)
+    if roles is not None:
+        reading.columns[cells[0].table] = roles
     order = g.scorecard_max_first(texts)
     if order is not None:
         reading.max_first = order
+    if roles is not None or order is not None:
+        return
+    record_field = tables.record_field(cells)
+    if record_field is not None:
+        _add_record_field(record_field, cells[0].table, reading)
         return
     entry = g.match_scorecard_cells(texts, max_first=reading.max_first)
     total = None if entry else g.match_total_cells(texts, max_first=reading.max_first)
@@ -430,6 +445,9 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
         filled = [c for c in cells if g.clean_text(c.text)] or cells
         score_cell = filled[-1] if reading.max_first or len(filled) < 2 else filled[-2]  # the score, not the max
         reading.scorecard.append((entry[0], entry[1], score_cell))
+        return
+    roles = reading.columns.get(cells[0].table)
+    if roles is not None and _read_scorecard_row(cells, roles, reading):
         return
     heading_cell = next((c for c in cells if g.match_heading(c.text, allow_bare=True)), None)
     if heading_cell is not None:
@@ -446,6 +464,47 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
         return
     for cell in cells:
         _read_block(_as_paragraph(cell), reading, set())
+
+
+def _read_scorecard_row(cells: list[Block], roles: dict[str, int], reading: Reading) -> bool:
+    """Read a row of a table whose header named its columns; True if it was an indicator's row."""
+    pillar_cell = next((c for c in cells if c.col == roles.get("pillar") and g.clean_text(c.text)), None)
+    if pillar_cell is not None:
+        reading.pillar = tables._pillar_number(pillar_cell) or reading.pillar
+    row = tables.read_row(cells, roles, reading.pillar)
+    if row is None:
+        return False
+    _open_row(row, reading, "scorecard_table")
+    return True
+
+
+def _open_row(row: tables.RowReading, reading: Reading, method: str) -> None:
+    """Open the indicator of a table row or record, with its score and text."""
+    _open(row.heading, row.heading_cell, reading, row.score, method)
+    draft = reading.drafts[-1]
+    if row.score_cell is not None:
+        draft.score_block = row.score_cell
+    for text in row.texts:
+        draft.add_paragraph(text)
+    reading.last = "content" if row.texts else "heading"
+
+
+def _add_record_field(found: tuple[str, Block], table: int | None, reading: Reading) -> None:
+    """Add a label | value row to the record being read, starting a new one where a label repeats."""
+    role, cell = found
+    if reading.record is not None and role in reading.record.fields:
+        _finish_record(reading)
+    if reading.record is None:
+        reading.record = tables.Record(table)
+    reading.record.fields[role] = cell
+
+
+def _finish_record(reading: Reading) -> None:
+    """Open the indicator a finished record table describes (if it names one)."""
+    record, reading.record = reading.record, None
+    row = tables.read_record(record, reading.pillar) if record is not None else None
+    if row is not None:
+        _open_row(row, reading, "record_table")
 
 
 def _as_paragraph(cell: Block) -> Block:
