@@ -22,13 +22,13 @@ _NA = r"(?:N\s*/?\s*A|not\s+assessed|not\s+applicable|not\s+evaluated|nil|-)"
 
 _SECTION = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+)?"  # a section number before the heading ("2.3.1 Indicator 3.a: …")
 _HEADING = re.compile(
-    r"^" + _SECTION + r"(?:indicator|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE + _SECOND + r"(?:" + _AFTER_CODE + r"|\s+)(?P<title>.*)$",
+    r"^" + _SECTION + r"(?:indicators?|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE + _SECOND + r"(?:" + _AFTER_CODE + r"|\s+)(?P<title>.*)$",
     re.IGNORECASE,
 )
 _BARE_HEADING = re.compile(r"^" + _CODE_ONE + _SECOND + _AFTER_CODE + r"(?P<title>[A-Za-z].*)$", re.IGNORECASE)
 # "Approval of City Data Policy (Indicator 1.a)": the code in brackets after the title.
 _HEADING_CODE_LAST = re.compile(
-    r"^(?P<title>[A-Za-z].{2,}?)\s*[(\[]\s*(?:indicator|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE
+    r"^(?P<title>[A-Za-z].{2,}?)\s*[(\[]\s*(?:indicators?|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE
     + r"(?:\s*(?:&|and|,|/|\+)\s*" + _CODE_TWO + r")?\s*[)\]]\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -73,7 +73,7 @@ _BRACKET_SCORE = re.compile(
 # "… Process 10/30 marks", "… Process  10/30" (a wide gap) or "… | 10/30" at the end of a heading line.
 _TRAILING_SCORE = re.compile(
     r"(?:\s(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*(?:marks|points)\.?"
-    r"|(?:\s{2,}|\s*\|\s*)(?P<score2>" + _NUM + r")\s*/\s*(?P<max2>" + _NUM + r"))\s*$",
+    r"|(?:\s{2,}|\s*[|\-]\s+)(?P<score2>" + _NUM + r")\s*/\s*(?P<max2>" + _NUM + r"))\s*$",
     re.IGNORECASE,
 )
 _BRACKET_NA = re.compile(r"(?:^|\s)[(\[]\s*(?:score\s*[:\-=]?\s*)?(?:not\s+assessed|N\s*/?\s*A)\s*[)\]]\s*$", re.I)

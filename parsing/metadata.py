@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from core.blocks import Block
 from core.records import MetadataValue, ParseWarning
@@ -95,11 +96,11 @@ def read_metadata(blocks: list[Block], *, source: str, first_heading: int) -> Me
         if chosen is not None:
             values.append(MetadataValue(field, chosen.value, chosen.printed, chosen.method, chosen.location))
         if rivals:
-            warnings.append(_warning(f"{field}_candidates_conflict", f"{field} candidates disagree: read "
-                                     f"{chosen.value if chosen else 'none'}, also printed {', '.join(rivals)}"))
+            warnings.append(ParseWarning(f"{field}_candidates_conflict", f"{field} candidates disagree: read "
+                                         f"{chosen.value if chosen else 'none'}, also printed {', '.join(rivals)}"))
         if chosen is not None and chosen.zone == 5:
-            warnings.append(_warning(f"{field}_from_file_name", f"{field} {chosen.value} read from the file "
-                                     f"name only", chosen.location))
+            warnings.append(ParseWarning(f"{field}_from_file_name", f"{field} {chosen.value} read from the file "
+                                         f"name only", location=chosen.location))
     state, state_warnings = _state(city, states)
     candidates: dict[tuple[str, str], str] = {}
     for s in (s for s in seen if s.field == "city"):
@@ -109,11 +110,6 @@ def read_metadata(blocks: list[Block], *, source: str, first_heading: int) -> Me
         city.value if city else None, state.value if state else None, int(cycle.value) if cycle else None,
         cycle.printed if cycle else None, FRAMEWORK if any(g.has_framework(b.text) for b in blocks) else None,
         tuple(values + ([state] if state else [])), tuple(warnings + state_warnings), tuple(candidates.values()))
-
-
-def _warning(code: str, message: str, location: str | None = None) -> ParseWarning:
-    """Return a metadata warning (no indicator)."""
-    return ParseWarning(code, message, None, location)
 
 
 def _pick(seen: list[_Seen], tier: Callable[[_Seen], tuple], consistent: Callable[[str], bool] = lambda v: False
@@ -150,8 +146,8 @@ def _state(city: _Seen | None, printed: list[_Seen]) -> tuple[MetadataValue | No
     if known is None:
         best = printed[0] if printed else None
         return (MetadataValue("state", best.value, best.printed, best.method, best.location) if best else None), []
-    warnings = [_warning("state_contradicts_city", f"state {s.printed!r} contradicts city {city.value} ({known}); "
-                         f"kept {known}", s.location)
+    warnings = [ParseWarning("state_contradicts_city", f"state {s.printed!r} contradicts city {city.value} "
+                             f"({known}); kept {known}", location=s.location)
                 for s in {s.value: s for s in reversed(printed) if s.known and s.value != known}.values()]
     same = next((s for s in printed if s.value == known), None)
     if same is not None:
@@ -170,14 +166,15 @@ def _scan(blocks: list[Block], first_heading: int) -> list[_Seen]:
     previous = ""
     for block, text, zone in zip(blocks, texts, zones):
         for line in [g.clean_text(x) for x in block.text.splitlines()] if "\n" in block.text else [text]:
-            seen += _one_per_value(_read_line(line, zone, block.location, len(seen), previous))
+            unit = _read_line(line, zone, block.location, len(seen), previous)  # one per value, labelled first
+            seen += {(s.field, s.value): s for s in sorted(unit, key=lambda s: s.labelled)}.values()
             previous = line if zone <= 3 else ""
     rows: dict[tuple[int, int], list[int]] = {}
     for i, b in enumerate(blocks):
         if b.kind == "table_cell" and b.table is not None and b.row is not None:
             rows.setdefault((b.table, b.row), []).append(i)
     for row in rows.values():  # "City" | "Pune": a label cell and its value cell
-        for label, i in zip(row, row[1:]):
+        for label, i in pairwise(row):
             if (field := _label_field(texts[label])) and not _label_field(texts[i]):
                 seen += [_Seen(f, v, p, zones[i], blocks[i].location, len(seen), known, True)
                          for f, v, p, known in _values(field, texts[i], True)]
@@ -193,17 +190,12 @@ def _zone(i: int, block: Block, first_heading: int, paged: bool, repeated: bool)
     return 3 if (block.page == 1 if paged else i < FIRST_PAGE_BLOCKS) else 4
 
 
-def _one_per_value(unit: list[_Seen]) -> list[_Seen]:
-    """Return one candidate per field and value of a line, a labelled one when there is one."""
-    return list({(s.field, s.value): s for s in sorted(unit, key=lambda s: s.labelled)}.values())
-
-
 def _read_line(line: str, zone: int, location: str | None, order: int, previous: str) -> list[_Seen]:
     """Return the candidates of one line: its labelled values anywhere, its names and cycles in zones 1-3."""
     out = [_Seen(f, v, p, zone, location, order, known, True) for f, v, p, known in _labelled(line)]
-    if zone > 3 or (zone == 3 and len(line.split()) > FIRST_PAGE_WORDS) or not line:
-        return out
     prose = _is_prose(line)
+    if zone > 3 or (zone == 3 and not _is_title(line)) or not line:
+        return out  # after the first heading, anything but a short title line is recommendation text
     if not _SENDER.search(line):  # "Ministry of Housing and Urban Affairs, New Delhi" is the sender
         hits = find_places(line)
         cities = {(h.start, h.end) for h in hits if h.kind == "city"}
@@ -221,6 +213,13 @@ def _is_prose(line: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)
     lower = sum(w[0].islower() for w in words)
     return len(words) > PROSE_WORDS or (len(words) >= 5 and 2 * lower > len(words))
+
+
+def _is_title(line: str) -> bool:
+    """Return True for a short line of capitalised words ("JHANSI", "Municipal Corporation of Agra")."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)
+    small = [w for w in words if w[0].islower() and w not in ("of", "and", "the")]
+    return 0 < len(words) <= FIRST_PAGE_WORDS and not small and not re.search(r"[.!?;]$", line)
 
 
 def _label_field(label: str) -> str | None:

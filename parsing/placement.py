@@ -63,6 +63,33 @@ def place_below_heading(loose: list[LooseScore], drafts: list[Draft]) -> list[Lo
     return rest
 
 
+def place_end_of_section(loose: list[LooseScore], drafts: list[Draft], catalog: Catalog,
+                         cycle: int | None) -> list[LooseScore]:
+    """Attach a score printed at the end of a score-less indicator's text (before the next heading) to it.
+
+    Only when its maximum is the one that indicator should have (or none is known), and the next heading
+    does not carry a score printed right under it: then the score closes the section above.
+    """
+    expected = expected_maxima(drafts, catalog, cycle)
+    rest: list[LooseScore] = []
+    for item in loose:
+        owner = item.after
+        wanted = expected.get(id(owner)) if owner is not None else None
+        fits = owner is not None and owner.score is None and not item.direct and (
+            wanted is None or item.score.max_score is None or wanted == item.score.max_score)
+        if fits and item.score.max_score is not None and not _next_scored_directly(item, drafts, loose):
+            owner.attach(item.score, item.block, "end_of_section")
+        else:
+            rest.append(item)
+    return rest
+
+
+def _next_scored_directly(item: LooseScore, drafts: list[Draft], loose: list[LooseScore]) -> bool:
+    """Return True when the heading after a loose score has a score printed right under it (scores follow headings)."""
+    following = min((d for d in drafts if d.seq > item.seq), key=lambda d: d.seq, default=None)
+    return following is not None and following.method == "under_heading"
+
+
 def _right_of_text(box: tuple[float, float, float, float]) -> bool:
     """Return True for a box in a right-hand column (its left edge past the page's middle)."""
     return box[0] >= 250.0

@@ -29,6 +29,7 @@ from parsing.drafts import (
 from parsing.finish import finish_report
 from parsing.placement import (
     place_below_heading,
+    place_end_of_section,
     place_by_geometry,
     place_by_max_score,
     place_under_heading,
@@ -107,6 +108,7 @@ def parse_blocks(
     _join_scorecard(reading)
     loose = place_by_geometry(loose, reading.drafts)
     loose = place_below_heading(loose, reading.drafts)
+    loose = place_end_of_section(loose, reading.drafts, catalog, cycle)
     loose = place_by_max_score(loose, reading.drafts, catalog, cycle)
     return finish_report(
         source=source, format=format, pages=pages, catalog=catalog, cycle=cycle,
