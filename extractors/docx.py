@@ -36,6 +36,7 @@ def extract_docx(source: str | Path | BinaryIO, *, name: str | None = None) -> l
     builder = _Builder(label, StyleCache(document))
     builder.add_headers(document)
     builder.add_body(document)
+    builder.add_headers(document, footers=True)
     return builder.blocks
 
 
@@ -54,14 +55,17 @@ class _Builder:
         if text.strip():
             self.blocks.append(Block(kind, text.strip(), len(self.blocks), location, source=self.source, **fields))
 
-    def add_headers(self, document) -> None:
-        """Add the distinct paragraphs and table rows of the section headers (metadata lives there too).
+    def add_headers(self, document, *, footers: bool = False) -> None:
+        """Add the distinct paragraphs and table rows of the section headers, or footers (metadata lives there too).
 
         A header table row becomes one block, its cells joined by " | " ("City/ULB | Pune | State/UT | …").
         """
         seen: set[str] = set()
+        kind = "footer" if footers else "header"
         for number, section in enumerate(document.sections, start=1):
-            for part in (section.header, section.first_page_header):
+            parts = (section.footer, section.first_page_footer) if footers else (section.header,
+                                                                               section.first_page_header)
+            for part in parts:
                 if part is None or part.is_linked_to_previous and number > 1:
                     continue
                 texts = [p.text for p in part.paragraphs]
@@ -69,7 +73,7 @@ class _Builder:
                 for text in texts:
                     if text.strip() and text not in seen:
                         seen.add(text)
-                        self.add("header", text, f"section {number} header")
+                        self.add(kind, text, f"section {number} {kind}")
 
     def add_body(self, document) -> None:
         """Add body paragraphs and tables in document order."""

@@ -19,6 +19,7 @@ from extractors.text_decoding import decode_text
 
 _BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7*\u27a2\uf0b7\uf0a7]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_CODE_START = re.compile(r"^\s*\d{1,2}\s*(?:\.\s*[a-zA-Z]|\(\s*[a-zA-Z]\s*\))(?![a-zA-Z])")  # "1(a) …", "2.b …": an item
 _BOX_BARS = str.maketrans({"\u2502": "|", "\u2503": "|", "\u2551": "|"})  # │ ┃ ║ drawn as column bars
 _BOX_RULE = re.compile(r"^\s*[+\u2500-\u257f][-=+:\u2500-\u257f ]*$")  # ┌───┬───┐, ├───┼───┤, +---+---+
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -217,7 +218,8 @@ def lines_to_blocks(lines: list[str], *, source: str) -> list[Block]:
             continue
         flush_table()
         previous = blocks[-1] if blocks else None
-        if previous and previous.kind == "list_item" and line[:1].isspace() and previous.line == number - 1:
+        if previous and previous.kind == "list_item" and line[:1].isspace() and previous.line == number - 1 \
+                and not _BULLET.match(line) and not _CODE_START.match(line):
             blocks[-1] = Block("list_item", f"{previous.text} {line.strip()}", previous.order, previous.location,
                                line=number, source=source)
             continue

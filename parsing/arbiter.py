@@ -17,8 +17,8 @@ from core.blocks import Block
 from core.errors import NotAReport
 from core.records import ParsedIndicator, ParsedReport, ParseWarning
 from core.statuses import ScoreStatus
-from reference.arithmetic import adds_up
 from parsing.report import parse_blocks
+from reference.arithmetic import adds_up
 from reference.catalog import Catalog, load_catalog
 
 CHECKS: dict[str, tuple[float, float]] = {
@@ -35,6 +35,7 @@ CHECKS: dict[str, tuple[float, float]] = {
     "printed_total_mismatch": (2.0, 0.15),
     "score_placed_by_max_match": (0.5, 0.05),
     "placement_refused": (1.0, 0.10),
+    "score_not_trusted": (1.0, 0.10),
     "readings_disagree": (1.0, 0.10),
     "city_from_file_name": (0.0, 0.30),
     "cycle_from_file_name": (0.0, 0.30),
@@ -45,7 +46,7 @@ CHECKS: dict[str, tuple[float, float]] = {
 """Every check as data: how much a violation weighs against a reading, and how much confidence it costs."""
 PILLARS = (1, 2, 3, 4, 5)
 WARNING_CHECKS = frozenset(("indicator_without_score", "unplaced_score", "score_out_of_range", "score_conflict",
-                            "score_placed_by_max_match", "placement_refused", "readings_disagree",
+                            "score_placed_by_max_match", "placement_refused", "score_not_trusted", "readings_disagree",
                             "city_from_file_name", "cycle_from_file_name", "city_candidates_conflict",
                             "cycle_candidates_conflict", "state_contradicts_city"))
 """Checks read off the parser's own warnings (one violation per warning)."""

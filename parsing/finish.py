@@ -8,6 +8,7 @@ from dataclasses import replace
 from core.records import ParsedIndicator, ParsedReport, ParseWarning, PrintedTotal
 from core.statuses import ScoreStatus
 from parsing.drafts import Draft, LooseScore, provenance_of
+from parsing.metadata import MetadataReading
 from reference.arithmetic import adds_up, remaining_max, within_range
 from reference.catalog import Catalog
 
@@ -25,10 +26,7 @@ def finish_report(
     pages: int | None,
     catalog: Catalog,
     cycle: int | None,
-    framework: str | None,
-    cycle_label: str | None,
-    city: str | None,
-    state: str | None,
+    metadata: MetadataReading,
     drafts: list[Draft],
     loose: list[LooseScore],
     totals: list[PrintedTotal],
@@ -46,17 +44,21 @@ def finish_report(
         warnings.append(ParseWarning(
             "unplaced_score", f"score {shown} could not be matched to an indicator; it was not used",
             None, item.block.location))
-    warnings.extend(_metadata_warnings(city, state, cycle, cycle_label))
+    warnings.extend(metadata.warnings)
+    warnings.extend(_metadata_warnings(metadata.city, metadata.state, metadata.cycle))
     ordered, inferred = _infer_missing_maxima(
         tuple(indicators[c] for c in sorted(indicators, key=code_sort_key)), catalog, cycle)
     warnings.extend(inferred)
     ordered, refused = _refuse_max_placements(ordered, catalog, cycle)
     warnings.extend(refused)
+    ordered, strangers = _refuse_strangers(ordered, catalog, cycle)
+    warnings.extend(strangers)
     warnings.extend(_pillar_warnings(ordered, catalog, cycle))
     return ParsedReport(
-        source=source, format=format, framework=framework, cycle=cycle, cycle_label=cycle_label,
-        city=city, state=state, indicators=ordered, warnings=tuple(warnings), printed_totals=tuple(totals),
-        pages=pages,
+        source=source, format=format, framework=metadata.framework, cycle=cycle, cycle_label=metadata.cycle_label,
+        city=metadata.city, state=metadata.state, indicators=ordered, warnings=tuple(warnings),
+        printed_totals=tuple(totals), pages=pages, metadata=metadata.values,
+        extra={"city_candidates": list(metadata.candidates)},
     )
 
 
@@ -179,7 +181,29 @@ def _refuse_max_placements(indicators: tuple[ParsedIndicator, ...], catalog: Cat
     return tuple(result), notes
 
 
-def _metadata_warnings(city, state, cycle, cycle_label) -> list[ParseWarning]:
+def _refuse_strangers(indicators: tuple[ParsedIndicator, ...], catalog: Catalog, cycle: int | None,
+                      ) -> tuple[tuple[ParsedIndicator, ...], list[ParseWarning]]:
+    """Leave empty the score of an indicator outside the cycle's catalog in a pillar that misses a catalog one.
+
+    A code the catalog does not know, in a pillar where a code it knows is missing, is most likely that
+    indicator misread ("1.d" for a combined "1.c & 1.d" broken over two lines): its number is not trusted.
+    """
+    known = catalog.indicators_for(cycle)
+    present = {i.code for i in indicators}
+    short = {entry.pillar_no for code, entry in known.items() if code not in present}
+    result, notes = [], []
+    for ind in indicators:
+        if known and ind.code not in known and ind.pillar_no in short and ind.score is not None:
+            notes.append(ParseWarning("score_not_trusted", f"indicator {ind.code} is not in the cycle {cycle} catalog "
+                                      f"and pillar {ind.pillar_no} misses a catalog indicator, so {ind.code} may be "
+                                      "that one misread; its score is left empty", ind.code,
+                                      ind.heading_at.location if ind.heading_at else None))
+            ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
+        result.append(ind)
+    return tuple(result), notes
+
+
+def _metadata_warnings(city, state, cycle) -> list[ParseWarning]:
     """Warn about title-block fields that were not found."""
     missing = [name for name, value in (("city", city), ("state", state), ("cycle", cycle)) if value is None]
     return [ParseWarning(f"{name}_not_found", f"no {name} found in the title block") for name in missing]

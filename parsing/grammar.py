@@ -123,6 +123,7 @@ _PILLAR_SCORE = re.compile(
 )
 # "a. Data Policy Formulation" under a pillar heading: the pillar is in the heading above, the letter here.
 _LETTER_HEADING = re.compile(r"^\(?(?P<l>[a-h])[.)]\s+(?P<title>[A-Z].{2,})$")
+_CODE_DANGLING = re.compile(r"^" + _CODE_ONE + _JOIN.rstrip("\\s*") + r"$", re.IGNORECASE)  # "1.C &" (wrapped)
 _CODE_ONLY = re.compile(r"^" + _CODE_ONE + _SECOND + r"\s*[:.]?$", re.IGNORECASE)
 _ROMAN_PILLARS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 _MAX_HEADER = re.compile(r"\b(?:max|maximum|out\s+of|full\s+marks|total\s+marks)\b", re.IGNORECASE)
@@ -141,6 +142,7 @@ _BULLET = re.compile(
     r"|\d{1,2}[.)](?=(?-i:[A-Z][a-z])))",  # "22.Prepare …": a list number set tight against its text
     re.I,
 )
+HEADER_CELL_MAX = 40  # characters: a column header is a label; a longer cell is a data row's text
 BARE_TITLE_MAX = 100  # characters: a plain line "2.a …" longer than this is a sentence, not a heading
 BARE_TITLE_WORDS = 14  # words, likewise
 CODE_LAST_TITLE_MAX = 100  # characters: a longer text before "(Indicator 1.a)" is a sentence, not a title
@@ -169,6 +171,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\t", "  ")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff\u00ad]", "", text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = text.replace("`", "")  # markdown code spans: "**1.a Title `[Score: 0/25]`**"
     text = re.sub(r"^#{1,6}\s+", "", text.strip())
     text = text.strip("*_ ").strip()
     return re.sub(r"[ ]{2,}", lambda m: "  " if len(m.group()) >= 3 else " ", text)
@@ -416,6 +419,11 @@ def match_letter_heading(text: str, pillar: int | None = None) -> Heading | None
     return Heading(_code(str(pillar), m["l"]), _title(m["title"]))
 
 
+def is_dangling_code(text: str) -> bool:
+    """Return True for a line that ends after the first code of a combined one ("1.C &": "1.D …" follows)."""
+    return bool(_CODE_DANGLING.match(_ascii_dashes(clean_text(text))))
+
+
 def match_code_only(text: str) -> str | None:
     """Return the canonical code of a line that holds nothing but a code ("1.A", "2(b)", "1.c & 1.d"), or None."""
     m = _CODE_ONLY.match(_ascii_dashes(clean_text(text)))
@@ -443,8 +451,9 @@ def scorecard_max_first(cells: list[str]) -> bool | None:
 
     "Max Marks | Marks Obtained" is max first; "Score | Max. Score" is score first.
     """
-    if any(re.fullmatch(r"[\d.,/\s%]+", clean_text(c)) for c in cells if clean_text(c)):
-        return None  # a data row, not a header
+    if any(re.fullmatch(r"[\d.,/\s%]+", clean_text(c)) or len(clean_text(c)) > HEADER_CELL_MAX
+           for c in cells if clean_text(c)):
+        return None  # a data row (numbers, or sentences), not a header
     kinds = []
     for cell in cells:
         text = clean_text(cell)

@@ -26,7 +26,8 @@ FRAMEWORK = "Data Maturity Assessment Framework"
 FIRST_PAGE_BLOCKS = 40  # blocks that stand for the first page when a format has no pages
 FIRST_PAGE_WORDS = 8  # after the first heading, only lines this short count on the first page
 PROSE_WORDS = 14  # a line with more words is a sentence
-REPEATED = 3  # a short line printed this often is a running header
+REPEATED = 3  # a title line printed this often is a running header
+HEADER_WORDS = 12  # … if it has at most this many words
 NAME_WORDS = 6  # a labelled value with more words is no city or state name
 ZONES = {1: "title block", 2: "running header", 3: "first page", 4: "label", 5: "file name"}
 METHODS = {1: "title_block", 2: "running_header", 3: "first_page", 4: "label", 5: "file_name"}
@@ -160,8 +161,8 @@ def _scan(blocks: list[Block], first_heading: int) -> list[_Seen]:
     texts = [g.clean_text(b.text) for b in blocks]
     counts = Counter(t for t, b in zip(texts, blocks) if b.kind in ("paragraph", "heading", "table_cell"))
     paged = any(b.page is not None for b in blocks)
-    zones = [_zone(i, b, first_heading, paged, counts[texts[i]] >= REPEATED and 0 < len(texts[i].split())
-                   <= FIRST_PAGE_WORDS) for i, b in enumerate(blocks)]
+    zones = [_zone(i, b, first_heading, paged, counts[texts[i]] >= REPEATED and _is_title(texts[i], HEADER_WORDS))
+             for i, b in enumerate(blocks)]
     seen: list[_Seen] = []
     previous = ""
     for block, text, zone in zip(blocks, texts, zones):
@@ -215,11 +216,11 @@ def _is_prose(line: str) -> bool:
     return len(words) > PROSE_WORDS or (len(words) >= 5 and 2 * lower > len(words))
 
 
-def _is_title(line: str) -> bool:
+def _is_title(line: str, most: int = FIRST_PAGE_WORDS) -> bool:
     """Return True for a short line of capitalised words ("JHANSI", "Municipal Corporation of Agra")."""
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)
-    small = [w for w in words if w[0].islower() and w not in ("of", "and", "the")]
-    return 0 < len(words) <= FIRST_PAGE_WORDS and not small and not re.search(r"[.!?;]$", line)
+    small = [w for w in words if w[0].islower() and w not in ("of", "and", "the", "for")]
+    return 0 < len(words) <= most and not small and not re.search(r"[.!?;]$", line)
 
 
 def _label_field(label: str) -> str | None:

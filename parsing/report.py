@@ -27,11 +27,12 @@ from parsing.drafts import (
     provenance_of,
 )
 from parsing.finish import finish_report
+from parsing.metadata import read_metadata
 from parsing.placement import (
     place_below_heading,
-    place_end_of_section,
     place_by_geometry,
     place_by_max_score,
+    place_end_of_section,
     place_under_heading,
 )
 from reference.catalog import Catalog, load_catalog
@@ -53,11 +54,6 @@ class Reading:
     loose: list[LooseScore] = field(default_factory=list)
     scorecard: list[tuple[g.Heading, g.Score, Block]] = field(default_factory=list)
     totals: list[PrintedTotal] = field(default_factory=list)
-    framework: str | None = None
-    cycle_label: str | None = None
-    cycle_num: str | None = None
-    city: str | None = None
-    state: str | None = None
     seq: int = 0
     last: str | None = None  # "heading" when the previous content block was a heading
     last_block: Block | None = None  # the block that last added text to the current indicator
@@ -65,6 +61,7 @@ class Reading:
     max_first: bool = False  # the last scorecard header printed the max column before the score column
     bare: bool = False  # plain lines that start with a bare code ("1.a APPROVAL OF …") open indicators too
     pending: tuple[str, Block] | None = None  # a code printed alone on its line, waiting for its title
+    dangling: str | None = None  # "1.C &": the first half of a combined code whose second half starts the next line
     columns: dict[int | None, dict[str, int]] = field(default_factory=dict)  # scorecard header roles per table
     record: tables.Record | None = None  # a label | value table of one indicator being read
 
@@ -87,7 +84,9 @@ def parse_blocks(
     blocks = merge_heading_fragments(blocks)
     reading = Reading(bare=bare_headings)
     noise = _repeated_lines(blocks)
-    _read_metadata(blocks, reading)
+    first = next((i for i, b in enumerate(blocks) if g.match_heading(b.text, allow_bare=b.kind == "heading")),
+                 len(blocks))
+    meta = read_metadata(blocks, source=source, first_heading=first)
     for key, group in groupby(blocks, key=_row_key):
         group = list(group)
         if reading.record is not None and (key is None or key[0] != reading.record.table):
@@ -102,7 +101,7 @@ def parse_blocks(
     if not reading.drafts and not reading.scorecard:
         raise NotAReport(source, "not a DMAF report: no indicators found (no heading like 'Indicator 1.a: …' "
                                  "and no scorecard table)")
-    cycle = g.cycle_number(reading.cycle_num) if reading.cycle_num else None
+    cycle = meta.cycle
     loose = place_under_heading(reading.loose)  # before merging: each printing of a heading keeps its own score
     reading.drafts = merge_duplicates(reading.drafts, loose)
     _join_scorecard(reading)
@@ -112,8 +111,7 @@ def parse_blocks(
     loose = place_by_max_score(loose, reading.drafts, catalog, cycle)
     return finish_report(
         source=source, format=format, pages=pages, catalog=catalog, cycle=cycle,
-        framework=reading.framework, cycle_label=reading.cycle_label, city=reading.city, state=reading.state,
-        drafts=reading.drafts, loose=loose, totals=reading.totals,
+        metadata=meta, drafts=reading.drafts, loose=loose, totals=reading.totals,
     )
 
 
@@ -166,47 +164,6 @@ def _repeated_lines(blocks: list[Block]) -> set[str]:
     }
 
 
-def _read_metadata(blocks: list[Block], reading: Reading) -> None:
-    """Find framework, cycle, city and state: first in the title area, then anywhere."""
-    first_heading = next((i for i, b in enumerate(blocks) if g.match_heading(b.text)), len(blocks))
-    ordered = blocks[:first_heading] + [b for b in blocks[first_heading:] if b.kind in ("header", "footer")]
-    cells = [b for b in blocks if b.kind == "table_cell"]
-    for block in ordered + blocks[first_heading:]:
-        for line in block.text.splitlines():
-            _read_metadata_line(line, reading)
-    _read_metadata_cells(cells, reading)
-
-
-def _read_metadata_line(line: str, reading: Reading) -> None:
-    """Read framework, cycle and city/state from one line, keeping what was found first."""
-    if reading.framework is None and g.has_framework(line):
-        reading.framework = "Data Maturity Assessment Framework"
-    if reading.cycle_label is None and (g.has_framework(line) or "dmaf" in line.lower() or "cycle" in line.lower()):
-        found = g.match_cycle(line)
-        if found:
-            reading.cycle_label, reading.cycle_num = found
-    city, state = g.match_city_state(line)
-    reading.city = reading.city or city
-    reading.state = reading.state or state
-
-
-def _read_metadata_cells(cells: list[Block], reading: Reading) -> None:
-    """Read "City" | "Pune" and "State" | "Maharashtra" pairs of table cells."""
-    for key, group in groupby(cells, key=_row_key):
-        texts = [g.clean_text(c.text) for c in group]
-        for label, value in zip(texts, texts[1:]):
-            field_name = g.match_metadata_label(label)
-            if field_name == "city" and not reading.city:
-                reading.city = value or None
-            elif field_name == "state" and not reading.state:
-                reading.state = value or None
-            elif field_name == "cycle" and not reading.cycle_label and value:
-                found = g.match_cycle(value)
-                bare = None if found else g.match_cycle(f"Cycle {value}")  # "Assessment cycle | 2"
-                if found or bare:
-                    reading.cycle_label, reading.cycle_num = (found[0], found[1]) if found else (value, bare[1])
-
-
 def _read_block(block: Block, reading: Reading, noise: set[str]) -> None:
     """Read one non-table block (contents-page entries are skipped: they are not headings)."""
     if block.kind in ("header", "footer") or _is_contents_entry(block):
@@ -234,6 +191,11 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
     text = g.clean_text(line)
     if not text or text in noise or g.is_score_label(text):
         return  # a lone "Score:" label keeps the heading above it the last thing read
+    if reading.dangling is not None:
+        text, reading.dangling = f"{reading.dangling} {text}", None
+    if g.is_dangling_code(text):
+        reading.dangling = text
+        return
     if reading.pending is not None and _title_for_code(text, block, reading):
         return
     heading = _heading_of(text, block, reading)

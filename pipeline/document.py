@@ -135,6 +135,9 @@ def require_identity(report: ParsedReport) -> None:
     """Raise MissingMetadata unless the report names its city and cycle (needed to place it)."""
     missing = [what for what, value in (("city", report.city), ("cycle", report.cycle)) if value is None]
     if missing:
+        seen = report.extra.get("city_candidates") or []
+        candidates = f"; city candidates seen: {', '.join(seen)}" if seen and "city" in missing else (
+            "; no Smart City name was found in the title block, running headers or first page" if "city" in missing
+            else "")
         raise MissingMetadata(report.source, f"found {len(report.indicators)} indicators but no "
-                                             f"{' and no '.join(missing)} in the title block "
-                                             "(looked for 'City: …' and 'Cycle N')")
+                                             f"{' and no '.join(missing)} could be placed{candidates}")

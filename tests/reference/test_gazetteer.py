@@ -182,3 +182,77 @@ def test_normalise_name_unifies_spelling_noise() -> None:
     assert normalise_name("J & K") == normalise_name("J and K") == "j and k"
     assert normalise_name("Bengalūru") == "bengaluru"
     assert normalise_name("U.P.") == "up"
+
+
+def _places(text: str, **kw: bool) -> list[tuple[str, str, str]]:
+    """Return (kind, canonical, printed) of the places found in a text."""
+    return [(h.kind, h.canonical, h.printed) for h in gazetteer.find_places(text, **kw)]
+
+
+def test_find_places_takes_the_longest_name_first() -> None:
+    """"New Delhi" is the city, "Bihar Sharif" the city, "Naya Raipur" not Raipur, "Jammu & Kashmir" the state."""
+    assert _places("New Delhi Municipal Council") == [("city", "New Delhi", "New Delhi Municipal Council")]
+    assert _places("Bihar Sharif, Bihar") == [("city", "Bihar Sharif", "Bihar Sharif"), ("state", "Bihar", "Bihar")]
+    assert _places("Naya Raipur Atal Nagar") == [("city", "Naya Raipur", "Naya Raipur Atal Nagar")]
+    assert _places("Jammu, Jammu & Kashmir") == [("city", "Jammu", "Jammu"),
+                                                 ("state", "Jammu and Kashmir", "Jammu & Kashmir")]
+    assert _places("Dadra and Nagar Haveli and Daman and Diu") == [
+        ("state", "Dadra and Nagar Haveli and Daman and Diu", "Dadra and Nagar Haveli and Daman and Diu")]
+
+
+def test_find_places_reads_names_inside_forms_aliases_capitals_and_diacritics() -> None:
+    """The name is found inside "Greater X Municipal Corporation", "X Smart City Ltd", in capitals or by alias."""
+    assert _places("Greater Pune Municipal Corporation") == [("city", "Pune", "Pune")]
+    assert _places("Municipal Corporation of Poona") == [("city", "Pune", "Poona")]
+    assert _places("SAGAR SMART CITY LTD") == [("city", "Sagar", "SAGAR")]
+    assert _places("Bengalūru Smart City") == [("city", "Bengaluru", "Bengalūru")]
+    assert _places("Pimpri–Chinchwad") == [("city", "Pimpri Chinchwad", "Pimpri–Chinchwad")]
+    hit = gazetteer.find_places("The Belgaum Smart City")[0]
+    assert (hit.start, hit.end, hit.matched_by) == (4, 11, "alias")
+
+
+def test_a_span_that_names_a_city_and_a_state_gives_both() -> None:
+    """Chandigarh is a city and a UT."""
+    assert _places("Chandigarh") == [("city", "Chandigarh", "Chandigarh"), ("state", "Chandigarh", "Chandigarh")]
+
+
+def test_find_places_matches_whole_words_and_capitalised_names_only() -> None:
+    """"erode" the verb, "Kotak", "Sagarmala" and a name broken by punctuation are no places."""
+    assert _places("data that erode trust") == []
+    assert _places("Kotak Sagarmala") == []
+    assert _places("New | Delhi") == [("state", "Delhi", "Delhi")]
+    assert _places("data that erode trust", strict_case=False) == [("city", "Erode", "erode")]
+
+
+def test_abbreviations_count_only_in_capitals_within_mixed_case_text() -> None:
+    """"UP" is Uttar Pradesh in "Lucknow, UP", not in "follow up" nor in an all-capital line."""
+    assert _places("Lucknow, UP") == [("city", "Lucknow", "Lucknow"), ("state", "Uttar Pradesh", "UP")]
+    assert _places("Lucknow, follow up", strict_case=False) == [("city", "Lucknow", "Lucknow")]
+    assert _places("LUCKNOW, UP") == [("city", "Lucknow", "LUCKNOW")]
+
+
+def test_city_state_gives_the_state_of_a_canonical_city() -> None:
+    """Only canonical Smart City names have a state."""
+    assert (gazetteer.city_state("Pune"), gazetteer.city_state("Poona"), gazetteer.city_state("Gurugram")) == (
+        "Maharashtra", None, None)
+
+
+def test_assessment_years_map_to_cycles_and_cycle_3_has_none() -> None:
+    """Cycle 1 was assessed in 2019 and cycle 2 in 2020-21 (cycles.csv ``years``); no years give cycle 3."""
+    assert gazetteer.cycle_for_years(2019) == 1
+    assert gazetteer.cycle_for_years(2020, 2021) == 2
+    assert gazetteer.cycle_for_years(2021) is None and gazetteer.cycle_for_years(2020) is None
+    assert 3 not in {gazetteer.cycle_for_years(y, y + d) for y in range(2015, 2030) for d in (0, 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Assessment 2020-21", [(2, "2020-21")]), ("2020\u20132021", [(2, "2020\u20132021")]),
+        ("Assessment Year 2019", [(1, "2019")]), ("25 June 2021", []), ("Dated: 25/06/2021", []),
+        ("2021-06-25", []), ("June, 2019", []), ("2019-20", []), ("20199", []),
+    ],
+)
+def test_find_cycle_years_reads_year_spans_and_never_dates(text: str, found: list[tuple[int, str]]) -> None:
+    """A range must be consecutive years; a year after a month name or inside a numeric date is a date."""
+    assert gazetteer.find_cycle_years(text) == found
