@@ -36,6 +36,7 @@ CHECKS: dict[str, tuple[float, float]] = {
     "score_placed_by_max_match": (0.5, 0.05),
     "placement_refused": (1.0, 0.10),
     "score_not_trusted": (1.0, 0.10),
+    "codes_overlap": (2.0, 0.15),
     "readings_disagree": (1.0, 0.10),
     "city_from_file_name": (0.0, 0.30),
     "cycle_from_file_name": (0.0, 0.30),
@@ -46,7 +47,7 @@ CHECKS: dict[str, tuple[float, float]] = {
 """Every check as data: how much a violation weighs against a reading, and how much confidence it costs."""
 PILLARS = (1, 2, 3, 4, 5)
 WARNING_CHECKS = frozenset(("indicator_without_score", "unplaced_score", "score_out_of_range", "score_conflict",
-                            "score_placed_by_max_match", "placement_refused", "score_not_trusted", "readings_disagree",
+                            "score_placed_by_max_match", "placement_refused", "score_not_trusted", "codes_overlap", "readings_disagree",
                             "city_from_file_name", "cycle_from_file_name", "city_candidates_conflict",
                             "cycle_candidates_conflict", "state_contradicts_city"))
 """Checks read off the parser's own warnings (one violation per warning)."""

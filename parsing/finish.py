@@ -53,6 +53,8 @@ def finish_report(
     warnings.extend(refused)
     ordered, strangers = _refuse_strangers(ordered, catalog, cycle)
     warnings.extend(strangers)
+    ordered, overlaps = _refuse_overlaps(ordered)
+    warnings.extend(overlaps)
     warnings.extend(_pillar_warnings(ordered, catalog, cycle))
     return ParsedReport(
         source=source, format=format, framework=metadata.framework, cycle=cycle, cycle_label=metadata.cycle_label,
@@ -197,6 +199,25 @@ def _refuse_strangers(indicators: tuple[ParsedIndicator, ...], catalog: Catalog,
             notes.append(ParseWarning("score_not_trusted", f"indicator {ind.code} is not in the cycle {cycle} catalog "
                                       f"and pillar {ind.pillar_no} misses a catalog indicator, so {ind.code} may be "
                                       "that one misread; its score is left empty", ind.code,
+                                      ind.heading_at.location if ind.heading_at else None))
+            ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
+        result.append(ind)
+    return tuple(result), notes
+
+
+def _refuse_overlaps(indicators: tuple[ParsedIndicator, ...]) -> tuple[tuple[ParsedIndicator, ...], list[ParseWarning]]:
+    """Leave empty the scores of indicators whose codes share a letter ("3.c&3.d" and "3.d"): one is misread."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for ind in indicators:
+        for part in ind.code.split("&"):
+            owners[part].append(ind.code)
+    shared = {code for codes in owners.values() if len(set(codes)) > 1 for code in codes}
+    result, notes = [], []
+    for ind in indicators:
+        if ind.code in shared and ind.score is not None:
+            others = sorted({c for part in ind.code.split("&") for c in owners[part]} - {ind.code})
+            notes.append(ParseWarning("codes_overlap", f"indicator {ind.code} shares a code with {', '.join(others)}, "
+                                      "so one of them is misread; its score is left empty", ind.code,
                                       ind.heading_at.location if ind.heading_at else None))
             ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
         result.append(ind)

@@ -254,6 +254,8 @@ def match_bare_heading(text: str) -> Heading | None:
     words = title.split()
     if not words or len(title) > BARE_TITLE_MAX or len(words) > BARE_TITLE_WORDS or not title[0].isupper():
         return None
+    if not re.search(r"[A-Za-z]{3}", title):
+        return None  # "3.d 3.e": two codes, no title
     return None if re.search(r"[.;,!?]$", clean_text(text)) else heading
 
 
