@@ -128,6 +128,12 @@ def _cycle_from_label(label: str | None) -> int | None:
     return resolve_cycle(label) if label and label.strip() else None
 
 
+def _printed(report: ParsedReport, name: str) -> str | None:
+    """Return a title-block field as the document printed it ("Bangalore"), else the parsed value."""
+    printed = next((m.printed for m in report.metadata if m.field == name and m.method != "from_city"), None)
+    return printed or getattr(report, name)
+
+
 def _document(report: ParsedReport, match: CityMatch | None, n_indicators: int, n_warnings: int) -> dict[str, Any]:
     """Return the document-level attributes, canonical city first and printed names kept."""
     return {
@@ -138,7 +144,7 @@ def _document(report: ParsedReport, match: CityMatch | None, n_indicators: int, 
         "state": (match.state if match else None) or clean_text(report.state),
         "region": match.region if match else None, "city_known": bool(match and match.known),
         "city_matched_by": match.matched_by if match else None,
-        "printed_city": report.city, "printed_state": report.state, "pages": report.pages,
+        "printed_city": _printed(report, "city"), "printed_state": _printed(report, "state"), "pages": report.pages,
         "printed_totals": [
             {"pillar_no": t.pillar_no, "score": t.score, "max_score": t.max_score}
             for t in report.printed_totals

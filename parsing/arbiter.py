@@ -46,6 +46,8 @@ CHECKS: dict[str, tuple[float, float]] = {
 }
 """Every check as data: how much a violation weighs against a reading, and how much confidence it costs."""
 PILLARS = (1, 2, 3, 4, 5)
+NUMBER_COLUMNS = ("swapped", "percentage last", "percentage last, swapped")
+"""Other ways of reading the numbers that end a scorecard row when no header names them (see parsing.report)."""
 WARNING_CHECKS = frozenset(("indicator_without_score", "unplaced_score", "score_out_of_range", "score_conflict",
                             "score_placed_by_max_match", "placement_refused", "score_not_trusted", "codes_overlap", "readings_disagree",
                             "city_from_file_name", "cycle_from_file_name", "city_candidates_conflict",
@@ -160,22 +162,34 @@ def parse_document(readings: list[tuple[str, list[Block]]], *, source: str, form
     """Return the report of a document from its readings (the default first), choosing by consistency.
 
     Each reading is parsed as printed and, unless that is already fully consistent, also with bare-code
-    lines taken as headings; raise ``NotAReport`` when no reading has an indicator.
+    lines taken as headings; where scorecard rows end in numbers with no header naming them, the other
+    column orders are tried on the most consistent reading. Raise ``NotAReport`` when no reading has an
+    indicator.
     """
     catalog = catalog or load_catalog()
     candidates: list[tuple[str, ParsedReport]] = []
+    tried: dict[str, tuple[list[Block], bool]] = {}
     refusal: NotAReport | None = None
     for label, blocks in readings:
         for bare in (False, True):
+            name = f"{label}, bare-code headings" if bare else label
             try:
                 report = parse_blocks(blocks, source=source, format=format, pages=pages, catalog=catalog,
                                       bare_headings=bare)
             except NotAReport as exc:
                 refusal = refusal or exc
                 continue
-            candidates.append((f"{label}, bare-code headings" if bare else label, report))
+            candidates.append((name, report))
+            tried[name] = (blocks, bare)
             if not candidates[1:] and not violations(report, catalog):
                 return choose(candidates, catalog)  # the document as printed is fully consistent
     if not candidates:
         raise refusal or NotAReport(source, "not a DMAF report: no indicators found")
+    best_name, best = min(candidates, key=lambda c: penalty(violations(c[1], catalog)))
+    if best.extra.get("number_rows") and violations(best, catalog):
+        blocks, bare = tried[best_name]
+        for order in NUMBER_COLUMNS:
+            report = parse_blocks(blocks, source=source, format=format, pages=pages, catalog=catalog,
+                                  bare_headings=bare, number_columns=order)
+            candidates.append((f"{best_name}, numbers {order}", report))
     return choose(candidates, catalog)

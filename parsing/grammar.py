@@ -500,6 +500,11 @@ def match_total_cells(cells: list[str], *, max_first: bool = False) -> tuple[int
     return (None, *total) if total else None
 
 
+def is_number_cell(text: str) -> bool:
+    """Return True for a cell that holds one number ("30.00", "75.0%", "NA")."""
+    return bool(re.fullmatch(r"\s*(?:" + _NUM + r"\s*%?|N\s*/?\s*A)\s*", clean_text(text), re.IGNORECASE))
+
+
 def card_code(printed: str) -> str:
     """Return the canonical code of a printed code cell ("1(c) & 1(d)" -> "1.c&1.d", "1.c/d" -> "1.c&1.d")."""
     parts = re.split(r"[&/,+]", re.sub(r"\band\b", "&", printed, flags=re.IGNORECASE))

@@ -62,6 +62,9 @@ class Reading:
     bare: bool = False  # plain lines that start with a bare code ("1.a APPROVAL OF …") open indicators too
     pending: tuple[str, Block] | None = None  # a code printed alone on its line, waiting for its title
     dangling: str | None = None  # "1.C &": the first half of a combined code whose second half starts the next line
+    number_columns: str = "as printed"  # how the numbers ending a scorecard row are read (see _number_columns)
+    number_rows: int = 0  # table rows read by their trailing numbers (other column orders are then worth trying)
+    order_known: bool = False  # a header said which number column is the score and which the max
     columns: dict[int | None, dict[str, int]] = field(default_factory=dict)  # scorecard header roles per table
     record: tables.Record | None = None  # a label | value table of one indicator being read
 
@@ -73,7 +76,7 @@ class Reading:
 
 def parse_blocks(
     blocks: list[Block], *, source: str, format: str, pages: int | None = None, catalog: Catalog | None = None,
-    bare_headings: bool = False,
+    bare_headings: bool = False, number_columns: str = "as printed",
 ) -> ParsedReport:
     """Return the report that a document's blocks describe; raise NotAReport if it has no indicators.
 
@@ -82,7 +85,7 @@ def parse_blocks(
     """
     catalog = catalog or load_catalog()
     blocks = merge_heading_fragments(blocks)
-    reading = Reading(bare=bare_headings)
+    reading = Reading(bare=bare_headings, number_columns=number_columns)
     noise = _repeated_lines(blocks)
     first = next((i for i, b in enumerate(blocks) if g.match_heading(b.text, allow_bare=b.kind == "heading")),
                  len(blocks))
@@ -109,10 +112,12 @@ def parse_blocks(
     loose = place_below_heading(loose, reading.drafts)
     loose = place_end_of_section(loose, reading.drafts, catalog, cycle)
     loose = place_by_max_score(loose, reading.drafts, catalog, cycle)
-    return finish_report(
+    report = finish_report(
         source=source, format=format, pages=pages, catalog=catalog, cycle=cycle,
         metadata=meta, drafts=reading.drafts, loose=loose, totals=reading.totals,
     )
+    report.extra["number_rows"] = reading.number_rows
+    return report
 
 
 def merge_heading_fragments(blocks: list[Block]) -> list[Block]:
@@ -237,7 +242,7 @@ def _heading_of(text: str, block: Block, reading: Reading) -> g.Heading | None:
     when reading bare codes) a bare code or a letter under the pillar heading above ("a. Data Policy …")."""
     heading = g.match_heading(text, allow_bare=block.kind == "heading")
     if heading is None and reading.bare:
-        heading = g.match_bare_heading(text)
+        heading = g.match_bare_heading(text) or g.match_bare_heading(g.strip_bullet(text)[1])
     if heading is None and reading.pillar is not None and (reading.bare or block.kind == "heading"):
         heading = g.match_letter_heading(text, reading.pillar)
     return heading
@@ -393,15 +398,16 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
         reading.columns[cells[0].table] = roles
     order = g.scorecard_max_first(texts)
     if order is not None:
-        reading.max_first = order
+        reading.max_first, reading.order_known = order, True
     if roles is not None or order is not None:
         return
     record_field = tables.record_field(cells)
     if record_field is not None:
         _add_record_field(record_field, cells[0].table, reading)
         return
-    entry = g.match_scorecard_cells(texts, max_first=reading.max_first)
-    total = None if entry else g.match_total_cells(texts, max_first=reading.max_first)
+    texts, max_first = _number_columns(texts, reading)
+    entry = g.match_scorecard_cells(texts, max_first=max_first)
+    total = None if entry else g.match_total_cells(texts, max_first=max_first)
     if total:
         reading.totals.append(PrintedTotal(total[0], total[1], total[2], provenance_of(cells[-1])))
         return
@@ -428,6 +434,29 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
         return
     for cell in cells:
         _read_block(_as_paragraph(cell), reading, set())
+
+
+def _number_columns(texts: list[str], reading: Reading) -> tuple[list[str], bool]:
+    """Return a row's cells and whether its max comes first, as the reading's column order says.
+
+    Without a header naming the columns, the numbers that end a row are read as score then max (or max then
+    score, as a header said); the other readings try the opposite order, and a trailing third number (a
+    percentage) set aside: the framework's maxima decide which reading is right.
+    """
+    reading.number_rows += 1
+    if reading.order_known or reading.number_columns == "as printed":
+        return texts, reading.max_first
+    filled = [t for t in texts if t]
+    numbers = 0
+    while numbers < len(filled) and g.is_number_cell(filled[-1 - numbers]):
+        numbers += 1
+    if reading.number_columns == "swapped":
+        return texts, not reading.max_first
+    if reading.number_columns == "percentage last" and numbers >= 3:
+        return filled[:-1], reading.max_first
+    if reading.number_columns == "percentage last, swapped" and numbers >= 3:
+        return filled[:-1], not reading.max_first
+    return texts, reading.max_first
 
 
 def _read_scorecard_row(cells: list[Block], roles: dict[str, int], reading: Reading) -> bool:
