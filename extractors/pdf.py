@@ -252,7 +252,7 @@ def _emit(lines: list[lay.Segment], body: float, page: int, blocks: list[Block],
         kind = "heading"
     else:
         kind = "paragraph"
-    _add(blocks, kind, text, page, bbox, label)
+    _add(blocks, kind, text, page, bbox, label, column=lines[0].column)
 
 
 def _emit_table(table, page: int, blocks: list[Block], label: str) -> None:
@@ -304,6 +304,7 @@ def _add_piece(blocks: list[Block], kind: str, pieces: list[tuple[float, str]], 
                         bbox=tuple(bbox), source=label, extra={"pieces": pieces}))
 
 
-def _add(blocks: list[Block], kind: str, text: str, page: int, bbox, label: str) -> None:
-    """Append one block located on a page."""
-    blocks.append(Block(kind, text, len(blocks), f"page {page}", page=page, bbox=tuple(bbox), source=label))
+def _add(blocks: list[Block], kind: str, text: str, page: int, bbox, label: str, *, column: int = 0) -> None:
+    """Append one block located on a page (``column`` 1 or 2 inside a two-column region, else 0)."""
+    blocks.append(Block(kind, text, len(blocks), f"page {page}", page=page, bbox=tuple(bbox), source=label,
+                        extra={"column": column} if column else {}))

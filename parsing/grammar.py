@@ -48,11 +48,10 @@ _SCORE_BODY = (
     r"(?:\s*(?:marks|points))?" + _PERCENT + r"\s*\.?"
 )
 _SCORE = re.compile(r"^" + _SCORE_WORD + _SCORE_BODY + r"$", re.IGNORECASE)
-_SCORE_MAX_BRACKET = re.compile(
-    r"^" + _SCORE_WORD + r"(?P<score>" + _NUM + r")\s*(?:marks|points)?\s*[(\[]\s*(?:max(?:imum)?\.?|out\s+of)\s*"
-    r"(?:marks)?\s*[:\-]?\s*(?P<max>" + _NUM + r")\s*[)\]]\s*\.?$",
-    re.IGNORECASE,
-)
+_MAX_BRACKET_BODY = (r"(?P<score>" + _NUM + r")\s*(?:marks|points)?\s*[(\[]\s*(?:max(?:imum)?\.?|out\s+of)\s*"
+                     r"(?:marks)?\s*[:\-]?\s*(?P<max>" + _NUM + r")\s*[)\]]\s*\.?")
+_SCORE_MAX_BRACKET = re.compile(r"^" + _SCORE_WORD + _MAX_BRACKET_BODY + r"$", re.IGNORECASE)
+_MAX_BRACKET_IN_TEXT = re.compile(r"(?:^|\s|\|)" + _SCORE_WORD + _MAX_BRACKET_BODY + r"\s*$", re.IGNORECASE)
 _SCORE_NA = re.compile(r"^(?:" + _SCORE_WORD + _NA + r"|not\s+assessed|not\s+applicable)\s*\.?$", re.IGNORECASE)
 # "Marks: Not Assessed (max. 25)", "Score: NA (out of 25)": not assessed, with the maximum in brackets.
 _NA_WITH_MAX = re.compile(
@@ -168,7 +167,7 @@ class Score:
 def clean_text(text: str) -> str:
     """Return text with NBSPs/odd spaces folded, dashes kept, markdown emphasis and zero-widths removed."""
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\t", "  ")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\t", "   ")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff\u00ad]", "", text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = text.replace("`", "")  # markdown code spans: "**1.a Title `[Score: 0/25]`**"
@@ -206,7 +205,7 @@ def _codes(m: re.Match) -> list[str]:
 
 def _title(raw: str) -> str:
     """Return a printed title without trailing punctuation, score text or emphasis."""
-    title = _SCORE_IN_TEXT.sub("", raw)
+    title = _MAX_BRACKET_IN_TEXT.sub("", _SCORE_IN_TEXT.sub("", raw))
     title = _TRAILING_SCORE.sub("", _BRACKET_NA.sub("", _BRACKET_SCORE.sub("", title)))
     title = _TRAILING_LABEL.sub("", title).strip(" |:-\u2013\u2014*_")  # "… Score obtained:" + number below
     return re.sub(r"\s+", " ", title)
@@ -288,7 +287,7 @@ def match_score(text: str) -> Score | None:
 def split_heading_score(text: str) -> Score | None:
     """Return a score printed at the end of a heading line ("… | Score: 10/30", "… (10/30)"), or None."""
     line = _ascii_dashes(clean_text(text))
-    m = _SCORE_IN_TEXT.search(line) or _BRACKET_SCORE.search(line)
+    m = _SCORE_IN_TEXT.search(line) or _BRACKET_SCORE.search(line) or _MAX_BRACKET_IN_TEXT.search(line)
     if m:
         return Score(_value(m["score"]), _number(m["max"]))
     m = _TRAILING_SCORE.search(line)

@@ -27,12 +27,19 @@ def place_by_geometry(loose: list[LooseScore], drafts: list[Draft]) -> list[Loos
         level = [
             d for d in drafts
             if d.score is None and box and d.block.bbox and d.block.page == page and _overlap(box, d.block.bbox)
+            and _same_column(item.block, d.block)
         ]
         if len(level) == 1:
             level[0].attach(item.score, item.block, "level_with_heading")
         else:
             rest.append(item)
     return rest
+
+
+def _same_column(a, b) -> bool:
+    """Return True unless two blocks sit in different columns of a two-column region (then they are not level)."""
+    first, second = a.extra.get("column", 0), b.extra.get("column", 0)
+    return not (first and second and first != second)
 
 
 def place_under_heading(loose: list[LooseScore]) -> list[LooseScore]:
