@@ -123,7 +123,8 @@ _PILLAR_SCORE = re.compile(
 # "a. Data Policy Formulation" under a pillar heading: the pillar is in the heading above, the letter here.
 _LETTER_HEADING = re.compile(r"^\(?(?P<l>[a-h])[.)]\s+(?P<title>[A-Z].{2,})$")
 _CODE_DANGLING = re.compile(r"^" + _CODE_ONE + _JOIN.rstrip("\\s*") + r"$", re.IGNORECASE)  # "1.C &" (wrapped)
-_CODE_ONLY = re.compile(r"^" + _CODE_ONE + _SECOND + r"\s*[:.]?$", re.IGNORECASE)
+_CODE_ONLY = re.compile(r"^" + _SECTION + r"(?:(?:indicators?|ind\.?)\s*(?:no\.?\s*)?)?" + _CODE_ONE + _SECOND
+                        + r"\s*[:.\-]?$", re.IGNORECASE)  # "1.A", "Indicator 1.a:" (the title on the next line)
 _ROMAN_PILLARS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 _MAX_HEADER = re.compile(r"\b(?:max|maximum|out\s+of|full\s+marks|total\s+marks)\b", re.IGNORECASE)
 _SCORE_HEADER = re.compile(r"\b(?:score|scored|marks|obtained|awarded|achieved|points)\b", re.IGNORECASE)
@@ -425,10 +426,16 @@ def is_dangling_code(text: str) -> bool:
     return bool(_CODE_DANGLING.match(_ascii_dashes(clean_text(text))))
 
 
-def match_code_only(text: str) -> str | None:
-    """Return the canonical code of a line that holds nothing but a code ("1.A", "2(b)", "1.c & 1.d"), or None."""
-    m = _CODE_ONLY.match(_ascii_dashes(clean_text(text)))
-    return "&".join(_codes(m)) if m else None
+def match_code_only(text: str, *, named: bool = False) -> str | None:
+    """Return the canonical code of a line that holds nothing but a code ("1.A", "2(b)", "Indicator 1.a:"), or None.
+
+    With ``named`` only a code the line calls an indicator ("Indicator 1.a:") counts.
+    """
+    line = _ascii_dashes(clean_text(text))
+    m = _CODE_ONLY.match(line)
+    if not m or (named and not re.match(r"(?i)^(?:[\d.]+\s+)?ind", line)):
+        return None
+    return "&".join(_codes(m))
 
 
 def strip_bullet(text: str) -> tuple[bool, str]:

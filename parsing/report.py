@@ -207,7 +207,8 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
     if heading and len(heading.title) <= MAX_HEADING_TITLE:
         _open(heading, block, reading, g.split_heading_score(text), "same_line")
         return
-    if (reading.bare or block.kind == "heading") and (code := g.match_code_only(text)):
+    if (reading.bare or block.kind == "heading" or g.match_code_only(text, named=True)) \
+            and (code := g.match_code_only(text)):
         reading.pending = (code, block)  # "1.A" on a line of its own: the title is the next line
         return
     if _continues_heading(text, block, reading):
