@@ -30,6 +30,11 @@ COLUMN_SLACK = 2  # characters: right-column starts this close count as one colu
 DELIMITERS = (",", "\t", ";")  # field separators of a spreadsheet saved as text
 DELIMITED_SHARE = 0.6  # of the records, at least this share split into the usual number of fields
 DELIMITED_MIN_ROWS = 8  # records: fewer is not a table export
+ALIGNED_MIN_CELLS = 3  # labels in the header of a table laid out in columns of spaces
+ALIGNED_MIN_ROWS = 3  # lines, header included, of which all but the header end in a number
+_RULE_LINE = re.compile(r"[-=_ ]{3,}")  # "------  ----------": the rule under an aligned header
+ALIGN_SLACK = 3  # characters: a piece starting this close to a header column's start is in that column
+_NUMBERISH = re.compile(r"\(?\d{1,4}(?:[.,]\d{1,2})?\s*(?:%|/\s*\d{1,4}(?:[.,]\d{1,2})?)?\)?|N\s*/?\s*A|-", re.I)
 
 
 def extract_txt(source: str | Path | BinaryIO, *, name: str | None = None) -> list[Block]:
@@ -192,11 +197,77 @@ def _table_rows(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     return [(number, [" ".join(parts) for parts in cells]) for number, cells in rows]
 
 
+def _fields(line: str) -> list[tuple[int, str]]:
+    """Return (start column, text) of the pieces of a line set apart by two or more spaces."""
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def _column(piece: tuple[int, str], spans: list[tuple[int, int]]) -> int | None:
+    """Return the header column a piece of a line sits under (the one it overlaps most), or None."""
+    start, end = piece[0], piece[0] + len(piece[1])
+    overlaps = [min(end, hi + 1) - max(start, lo) for lo, hi in spans]
+    best = max(range(len(spans)), key=lambda c: overlaps[c])
+    if overlaps[best] > 0:
+        return best
+    near = [c for c, (lo, hi) in enumerate(spans) if lo - ALIGN_SLACK <= start <= hi + ALIGN_SLACK]
+    return near[0] if near else None
+
+
+def _spans(labels: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Return each header label's column span: from its start to just before the next label."""
+    starts = [start for start, _ in labels]
+    return [(start, (starts[k + 1] - 1) if k + 1 < len(starts) else start + len(text) + 40)
+            for k, (start, text) in enumerate(labels)]
+
+
+def aligned_tables(numbered: list[tuple[int, str]]) -> dict[int, list[tuple[int, int, list[str]]]]:
+    """Return {index of its header line: (index, line number, cells) per row} for tables laid out in columns of
+    spaces (pdftotext -layout).
+
+    A table is a header line of three or more labels (no numbers) set apart by wide gaps, followed by lines
+    whose pieces all sit under the header's columns and end in a number; each piece goes to the header column
+    it sits under. Lines of one piece (a pillar's name between its rows) or blank lines do not end the table.
+    """
+    found: dict[int, list[tuple[int, int, list[str]]]] = {}
+    k = 0
+    while k < len(numbered):
+        labels = _fields(numbered[k][1])
+        if len(labels) < ALIGNED_MIN_CELLS or any(_NUMBERISH.fullmatch(t) for _, t in labels):
+            k += 1
+            continue
+        spans = _spans(labels)
+        rows = [(k, numbered[k][0], [t for _, t in labels])]
+        m = k + 1
+        while m < len(numbered):
+            pieces = _fields(numbered[m][1])
+            if len(pieces) <= 1 or _RULE_LINE.fullmatch(numbered[m][1].strip()):
+                m += 1
+                continue
+            if not all(_column(piece, spans) is not None for piece in pieces):
+                break
+            cells = [""] * len(spans)
+            for piece in pieces:
+                col = _column(piece, spans)
+                cells[col] = f"{cells[col]} {piece[1]}".strip()
+            rows.append((m, numbered[m][0], cells))
+            m += 1
+        if sum(bool(_NUMBERISH.fullmatch(cells[-1] or "x")) or any(_NUMBERISH.fullmatch(c) for c in cells[-2:] if c)
+               for _, _, cells in rows[1:]) >= ALIGNED_MIN_ROWS - 1:
+            found[k] = rows
+            k = rows[-1][0] + 1
+        else:
+            k += 1
+    return found
+
+
 def lines_to_blocks(lines: list[str], *, source: str) -> list[Block]:
-    """Return blocks for lines of text: bullets, headings, paragraphs and pipe- or box-table cells."""
+    """Return blocks for lines of text: bullets, headings, paragraphs, and cells of pipe, box or aligned tables."""
     blocks: list[Block] = []
     table = 0
     pending: list[tuple[int, str]] = []
+    numbered = reading_lines(lines)
+    aligned = aligned_tables(numbered)
+    inside: set[int] = {index for rows in aligned.values() for index, _, _ in rows}
 
     def flush_table() -> None:
         nonlocal table
@@ -209,7 +280,16 @@ def lines_to_blocks(lines: list[str], *, source: str) -> list[Block]:
                                     line=number, table=table, row=row, col=col, source=source))
         pending.clear()
 
-    for number, line in reading_lines(lines):
+    for k, (number, line) in enumerate(numbered):
+        if k in aligned:
+            flush_table()
+            table += 1
+            for row, (_, at, cells) in enumerate(aligned[k], start=1):
+                for col, cell in enumerate(cells, start=1):
+                    blocks.append(Block("table_cell", cell, len(blocks), f"line {at} table {table} row {row} cell {col}",
+                                        line=at, table=table, row=row, col=col, source=source))
+        if k in inside:
+            continue
         if not line.strip():
             flush_table()
             continue

@@ -103,6 +103,18 @@ def read_row(cells: list[Block], roles: dict[str, int], pillar: int | None = Non
         heading = g.match_heading(title, allow_bare=True)
         if heading is not None:
             code, title = heading.code, heading.title
+    if code is None:  # a column named for the indicator may hold its code ("Indicator | Title": "1.a | …")
+        for cell in cells:
+            found = g.match_code_only(cell.text)
+            if found:
+                code = found
+                words = [c for c in cells if c is not cell and re.search(r"[A-Za-z]{3}", c.text)
+                         and c.col not in (roles.get("text"), roles.get("pillar"))]
+                title_cell = title_cell if title_cell is not None and title_cell is not cell else (
+                    words[0] if words else None)
+                title = g.clean_text(title_cell.text) if title_cell is not None else ""
+                code_cell = cell
+                break
     if code is None and pillar is not None and code_cell is not None:
         letter = re.fullmatch(r"\(?([a-hA-H])[.)]?", g.clean_text(code_cell.text))
         code = f"{pillar}.{letter.group(1).lower()}" if letter else None

@@ -181,7 +181,11 @@ def test_an_aligned_text_scorecard_is_not_taken_for_two_columns():
     lines = ["Code  Indicator                                Score  Max Score"]
     lines += [f"1.{chr(97 + n)}   {'Indicator title number ' + str(n):<40} {n:<6} 30" for n in range(15)]
     assert [t for _, t in reading_lines(lines)] == lines
-    assert len(extract_txt(io.BytesIO("\n".join(lines).encode()), name="card.txt")) == 16
+    blocks = extract_txt(io.BytesIO("\n".join(lines).encode()), name="card.txt")
+    assert len(blocks) == 16 * 4 and {b.kind for b in blocks} == {"table_cell"}  # a table, read row by row
+    assert [b.text for b in blocks[:8]] == ["Code", "Indicator", "Score", "Max Score", "1.a", "Indicator title number 0",
+                                           "0", "30"]
+    assert [(b.row, b.col) for b in blocks[4:8]] == [(2, 1), (2, 2), (2, 3), (2, 4)]
 
 
 def test_word_headings_set_in_bold_by_hand_and_header_tables_are_read():
