@@ -162,7 +162,7 @@ def parse_document(readings: list[tuple[str, list[Block]]], *, source: str, form
     """Return the report of a document from its readings (the default first), choosing by consistency.
 
     Each reading is parsed as printed and, unless that is already fully consistent, also with bare-code
-    lines taken as headings; where scorecard rows end in numbers with no header naming them, the other
+    lines taken as headings (every reading is parsed, so that consistent readings that disagree are seen); where scorecard rows end in numbers with no header naming them, the other
     column orders are tried on the most consistent reading. Raise ``NotAReport`` when no reading has an
     indicator.
     """
@@ -181,8 +181,10 @@ def parse_document(readings: list[tuple[str, list[Block]]], *, source: str, form
                 continue
             candidates.append((name, report))
             tried[name] = (blocks, bare)
-            if not candidates[1:] and not violations(report, catalog):
-                return choose(candidates, catalog)  # the document as printed is fully consistent
+            if not bare and not violations(report, catalog):
+                break  # this reading is fully consistent as printed: no need to take bare codes for headings
+    if len(candidates) == 1 and not violations(candidates[0][1], catalog):
+        return choose(candidates, catalog)
     if not candidates:
         raise refusal or NotAReport(source, "not a DMAF report: no indicators found")
     best_name, best = min(candidates, key=lambda c: penalty(violations(c[1], catalog)))
