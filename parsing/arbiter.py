@@ -37,6 +37,7 @@ CHECKS: dict[str, tuple[float, float]] = {
     "placement_refused": (1.0, 0.10),
     "score_not_trusted": (1.0, 0.10),
     "codes_overlap": (2.0, 0.15),
+    "pillar_overfull": (1.0, 0.05),
     "readings_disagree": (1.0, 0.10),
     "city_from_file_name": (0.0, 0.30),
     "cycle_from_file_name": (0.0, 0.30),
@@ -49,7 +50,7 @@ PILLARS = (1, 2, 3, 4, 5)
 NUMBER_COLUMNS = ("swapped", "percentage last", "percentage last, swapped")
 """Other ways of reading the numbers that end a scorecard row when no header names them (see parsing.report)."""
 WARNING_CHECKS = frozenset(("indicator_without_score", "unplaced_score", "score_out_of_range", "score_conflict",
-                            "score_placed_by_max_match", "placement_refused", "score_not_trusted", "codes_overlap", "readings_disagree",
+                            "score_placed_by_max_match", "placement_refused", "score_not_trusted", "codes_overlap", "pillar_overfull", "readings_disagree",
                             "city_from_file_name", "cycle_from_file_name", "city_candidates_conflict",
                             "cycle_candidates_conflict", "state_contradicts_city"))
 """Checks read off the parser's own warnings (one violation per warning)."""

@@ -55,6 +55,8 @@ def finish_report(
     warnings.extend(strangers)
     ordered, overlaps = _refuse_overlaps(ordered)
     warnings.extend(overlaps)
+    ordered, overfull = _refuse_overfull(ordered, catalog, cycle)
+    warnings.extend(overfull)
     warnings.extend(_pillar_warnings(ordered, catalog, cycle))
     return ParsedReport(
         source=source, format=format, framework=metadata.framework, cycle=cycle, cycle_label=metadata.cycle_label,
@@ -218,6 +220,31 @@ def _refuse_overlaps(indicators: tuple[ParsedIndicator, ...]) -> tuple[tuple[Par
             others = sorted({c for part in ind.code.split("&") for c in owners[part]} - {ind.code})
             notes.append(ParseWarning("codes_overlap", f"indicator {ind.code} shares a code with {', '.join(others)}, "
                                       "so one of them is misread; its score is left empty", ind.code,
+                                      ind.heading_at.location if ind.heading_at else None))
+            ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
+        result.append(ind)
+    return tuple(result), notes
+
+
+def _refuse_overfull(indicators: tuple[ParsedIndicator, ...], catalog: Catalog, cycle: int | None,
+                     ) -> tuple[tuple[ParsedIndicator, ...], list[ParseWarning]]:
+    """Leave empty every score of a pillar whose indicator maxima add up to more than the pillar's maximum.
+
+    A pillar short of its maximum may have lost an indicator, and its other scores can stand; one over it
+    cannot be as printed: scores and maxima were put on the wrong indicators, so none of its numbers is kept.
+    """
+    sums: dict[int, float] = defaultdict(float)
+    for ind in indicators:
+        sums[ind.pillar_no] += ind.max_score or 0.0
+    over = {p for p, total in sums.items() if total > catalog.pillar_max(cycle, p) and not adds_up(
+        total, catalog.pillar_max(cycle, p))}
+    result, notes = [], []
+    for ind in indicators:
+        if ind.pillar_no in over and ind.score is not None:
+            notes.append(ParseWarning("pillar_overfull", f"indicator {ind.code}: the maxima of pillar {ind.pillar_no} "
+                                      f"add up to {sums[ind.pillar_no]:g}, more than "
+                                      f"{catalog.pillar_max(cycle, ind.pillar_no):g}, so its scores were misread; "
+                                      "its score is left empty", ind.code,
                                       ind.heading_at.location if ind.heading_at else None))
             ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
         result.append(ind)

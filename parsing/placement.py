@@ -12,6 +12,7 @@ from reference.arithmetic import remaining_max
 from reference.catalog import Catalog
 
 LEVEL_TOLERANCE = 3.0  # points: a score box this close to a heading's line counts as level with it
+CARD_REACH = 40.0  # points: a card's score is printed within this distance below its heading
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -40,6 +41,44 @@ def _same_column(a, b) -> bool:
     """Return True unless two blocks sit in different columns of a two-column region (then they are not level)."""
     first, second = a.extra.get("column", 0), b.extra.get("column", 0)
     return not (first and second and first != second)
+
+
+def place_in_card(loose: list[LooseScore], drafts: list[Draft]) -> list[LooseScore]:
+    """Attach each score of a grid of cards (headings side by side on one line) to the heading above it in its
+    column; return the rest.
+
+    Read line by line, a row of cards puts all its headings before all its scores, so "right after the
+    heading" would give every score to the row's last heading; the page's geometry says whose each one is.
+    """
+    rest: list[LooseScore] = []
+    for item in loose:
+        owner = _card_above(item, drafts)
+        if owner is not None and owner.score is None:
+            owner.attach(item.score, item.block, "below_in_column")
+        else:
+            rest.append(item)
+    return rest
+
+
+def _card_above(item: LooseScore, drafts: list[Draft]) -> Draft | None:
+    """Return the heading whose card a score sits in, when the row of headings above it holds two or more."""
+    box = item.block.bbox
+    if box is None:
+        return None
+    above = [d for d in drafts if d.block.page == item.block.page and d.block.bbox and d.block.bbox[1] < box[1]
+             and box[1] - d.block.bbox[3] <= CARD_REACH]
+    if not above:
+        return None
+    top = max(d.block.bbox[1] for d in above)
+    row = sorted((d for d in above if abs(d.block.bbox[1] - top) <= LEVEL_TOLERANCE), key=lambda d: d.block.bbox[0])
+    if len(row) < 2:
+        return None
+    centre = (box[0] + box[2]) / 2
+    for k, draft in enumerate(row):
+        end = row[k + 1].block.bbox[0] if k + 1 < len(row) else float("inf")
+        if draft.block.bbox[0] - LEVEL_TOLERANCE <= centre < end:
+            return draft
+    return None
 
 
 def place_under_heading(loose: list[LooseScore]) -> list[LooseScore]:
@@ -137,10 +176,13 @@ def _pillars_around(item: LooseScore, drafts: list[Draft]) -> set[int]:
     """Return the pillars of the headings printed just before and just after a loose score.
 
     The framework prints a pillar's indicators together, so a score set apart from its heading still lies
-    in its own pillar's section; a score among another pillar's headings is never moved across.
+    in its own pillar's section; a score among another pillar's headings is never moved across, and one in
+    front of every heading or inside a table that was not read as a scorecard has no section at all.
     """
     before = max((d for d in drafts if d.seq < item.seq), key=lambda d: d.seq, default=None)
     after = min((d for d in drafts if d.seq > item.seq), key=lambda d: d.seq, default=None)
+    if before is None or item.block.kind == "table_cell":
+        return set()  # before every heading, or in a table not read as a scorecard: no section to place it in
     return {_pillar(d) for d in (before, after) if d is not None}
 
 

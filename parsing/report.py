@@ -33,6 +33,7 @@ from parsing.placement import (
     place_by_geometry,
     place_by_max_score,
     place_end_of_section,
+    place_in_card,
     place_under_heading,
 )
 from reference.catalog import Catalog, load_catalog
@@ -105,7 +106,8 @@ def parse_blocks(
         raise NotAReport(source, "not a DMAF report: no indicators found (no heading like 'Indicator 1.a: …' "
                                  "and no scorecard table)")
     cycle = meta.cycle
-    loose = place_under_heading(reading.loose)  # before merging: each printing of a heading keeps its own score
+    loose = place_in_card(reading.loose, reading.drafts)
+    loose = place_under_heading(loose)  # before merging: each printing of a heading keeps its own score
     reading.drafts = merge_duplicates(reading.drafts, loose)
     _join_scorecard(reading)
     loose = place_by_geometry(loose, reading.drafts)
