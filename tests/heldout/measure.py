@@ -10,35 +10,11 @@ from __future__ import annotations
 import argparse
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.document import ParseOutcome, parse_path
 from tests.heldout.build import HeldoutDoc, build_heldout
-
-DOC_FIELDS = ("city", "state", "cycle")
-INDICATOR_FIELDS = ("code", "score", "max_score")
-
-
-@dataclass
-class Tally:
-    """Right and total field counts, with a line per miss."""
-
-    right: int = 0
-    total: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    @property
-    def accuracy(self) -> float:
-        """Return right / total (1.0 for nothing counted)."""
-        return self.right / self.total if self.total else 1.0
-
-    def add(self, ok: bool, miss: str) -> None:
-        """Count one field."""
-        self.total += 1
-        self.right += ok
-        if not ok:
-            self.misses.append(miss)
+from tests.truth import DOC_FIELDS, INDICATOR_FIELDS, Tally
 
 
 def tally_document(doc: HeldoutDoc, outcome: ParseOutcome, tally: Tally) -> None:
