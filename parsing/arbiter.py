@@ -38,6 +38,7 @@ CHECKS: dict[str, tuple[float, float]] = {
     "score_not_trusted": (1.0, 0.10),
     "codes_overlap": (2.0, 0.15),
     "pillar_overfull": (1.0, 0.05),
+    "max_differs_from_catalog": (1.0, 0.10),
     "readings_disagree": (1.0, 0.10),
     "city_from_file_name": (0.0, 0.30),
     "cycle_from_file_name": (0.0, 0.30),
@@ -50,7 +51,7 @@ PILLARS = (1, 2, 3, 4, 5)
 NUMBER_COLUMNS = ("swapped", "percentage last", "percentage last, swapped")
 """Other ways of reading the numbers that end a scorecard row when no header names them (see parsing.report)."""
 WARNING_CHECKS = frozenset(("indicator_without_score", "unplaced_score", "score_out_of_range", "score_conflict",
-                            "score_placed_by_max_match", "placement_refused", "score_not_trusted", "codes_overlap", "pillar_overfull", "readings_disagree",
+                            "score_placed_by_max_match", "placement_refused", "score_not_trusted", "codes_overlap", "pillar_overfull", "max_differs_from_catalog", "readings_disagree",
                             "city_from_file_name", "cycle_from_file_name", "city_candidates_conflict",
                             "cycle_candidates_conflict", "state_contradicts_city"))
 """Checks read off the parser's own warnings (one violation per warning)."""

@@ -95,8 +95,11 @@ def _freeze(draft: Draft, entry, cycle: int | None, cycle_known: bool) -> tuple[
     if entry is not None:
         if max_score is not None and max_score != entry.max_score:
             notes.append(ParseWarning("max_differs_from_catalog", f"indicator {draft.code} is printed out of "
-                                      f"{max_score:g}; the catalog says {entry.max_score:g}", draft.code, where))
-        max_score = entry.max_score if max_score is None else max_score
+                                      f"{max_score:g}; the catalog says {entry.max_score:g}, so the score "
+                                      f"{_score_text(score, max_score)} may be another indicator's; it is left empty",
+                                      draft.code, where))
+            score, status = None, ScoreStatus.MISSING  # a score out of another maximum: not this indicator's
+        max_score = entry.max_score  # the catalog's maximum is the framework's
     else:
         reason = f"cycle {cycle} is not in the catalog" if not cycle_known else "it is not in the catalog"
         notes.append(ParseWarning("indicator_not_in_catalog", f"indicator {draft.code} ({draft.title}) loaded as "

@@ -268,6 +268,8 @@ def _code_last(text: str, line: str) -> Heading | None:
         return None  # a sentence that ends by citing an indicator is not a heading
     if m["rest"] and not split_heading_score(f"x {m['rest']}") and not _SCORE_LABEL.match(m["rest"]):
         return None
+    if re.match(r"^[.;,!?]", m["rest"]) or re.search(r"[.;!?]\s", m["rest"]):
+        return None  # the sentence goes on after citing the indicator: narrative, not a heading
     return Heading("&".join(_codes(m)), _title(clean_text(text)[: m.end("title")]))
 
 
@@ -283,6 +285,17 @@ def match_score(text: str) -> Score | None:
     if m:
         return Score(None, _number(m["max"]))
     return None
+
+
+_LEADING_SCORE = re.compile(r"^(?:score|marks)\s*[:\-=]?\s*(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*/\s*(?P<max>" + _NUM
+                            + r")\s+(?P<rest>[A-Z].*)$", re.IGNORECASE)
+
+
+def match_leading_score(text: str) -> tuple[Score, str] | None:
+    """Return (score, the text after it) for a line that starts with a score and runs on ("Score: 20/20 Your city
+    has …": a score cell and the recommendation beside it read as one line), or None."""
+    m = _LEADING_SCORE.match(_ascii_dashes(clean_text(text)))
+    return (Score(_value(m["score"]), _number(m["max"])), m["rest"]) if m else None
 
 
 def split_heading_score(text: str) -> Score | None:

@@ -221,6 +221,11 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
     if score:
         _score(score, block, reading)
         return
+    leading = g.match_leading_score(text)
+    if leading is not None and reading.last == "heading":
+        _score(leading[0], block, reading)
+        _content(leading[1], block, reading)
+        return
     if _read_total(text, block, reading) or _is_metadata(text):
         return
     pillar = g.match_pillar_line(text)
