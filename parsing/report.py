@@ -189,7 +189,7 @@ def _is_contents_entry(block: Block) -> bool:
 def _lines(block: Block) -> list[str]:
     """Return a block's text as lines (a paragraph block is one line)."""
     if block.kind == "paragraph" or block.kind == "heading":
-        return [" ".join(block.text.split())] if "\n" not in block.text else block.text.splitlines()
+        return [block.text] if "\n" not in block.text else block.text.splitlines()  # wide gaps kept: "Title    12/30"
     return block.text.splitlines() or [block.text]
 
 
@@ -198,16 +198,18 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
     text = g.clean_text(line)
     if not text or text in noise or g.is_score_label(text):
         return  # a lone "Score:" label keeps the heading above it the last thing read
+    raw = line  # the grammar cleans a line itself, keeping its wide gaps ("Title    12/30")
     if reading.dangling is not None:
         text, reading.dangling = f"{reading.dangling} {text}", None
+        raw = text
     if g.is_dangling_code(text):
         reading.dangling = text
         return
     if reading.pending is not None and _title_for_code(text, block, reading):
         return
-    heading = _heading_of(text, block, reading)
+    heading = _heading_of(raw, block, reading)
     if heading and len(heading.title) <= MAX_HEADING_TITLE:
-        _open(heading, block, reading, g.split_heading_score(text), "same_line")
+        _open(heading, block, reading, g.split_heading_score(raw), "same_line")
         return
     if (reading.bare or block.kind == "heading" or g.match_code_only(text, named=True)) \
             and (code := g.match_code_only(text)):
