@@ -69,6 +69,11 @@ class RowReading:
     texts: tuple[str, ...] = ()
 
 
+def _one_line(text: str) -> str:
+    """Return a cell's text with its wrapped lines joined ("1.c Budget Allocation for" / "Data Initiatives")."""
+    return " ".join(g.clean_text(text).split())
+
+
 def _number(text: str) -> float | None:
     """Return a cell's number ("22.50", "22,5"), or None when it holds none."""
     value = g.clean_text(text).rstrip("%").strip()
@@ -95,7 +100,7 @@ def read_row(cells: list[Block], roles: dict[str, int], pillar: int | None = Non
     """Return a data row of a scorecard whose header gave ``roles``, or None when the row names no indicator."""
     by_col = {c.col: c for c in cells if c.col is not None}
     code_cell, title_cell = by_col.get(roles.get("code")), by_col.get(roles.get("title"))
-    title = g.clean_text(title_cell.text) if title_cell is not None else ""
+    title = _one_line(title_cell.text) if title_cell is not None else ""
     code = None
     if code_cell is not None and re.match(r"^\s*\(?\d", code_cell.text):
         code = g.card_code(g.clean_text(code_cell.text)) or None
@@ -112,7 +117,7 @@ def read_row(cells: list[Block], roles: dict[str, int], pillar: int | None = Non
                          and c.col not in (roles.get("text"), roles.get("pillar"))]
                 title_cell = title_cell if title_cell is not None and title_cell is not cell else (
                     words[0] if words else None)
-                title = g.clean_text(title_cell.text) if title_cell is not None else ""
+                title = _one_line(title_cell.text) if title_cell is not None else ""
                 code_cell = cell
                 break
     if code is None and pillar is not None and code_cell is not None:
