@@ -287,8 +287,8 @@ def match_score(text: str) -> Score | None:
     return None
 
 
-_LEADING_SCORE = re.compile(r"^(?:score|marks)\s*[:\-=]?\s*(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*/\s*(?P<max>" + _NUM
-                            + r")\s+(?P<rest>[A-Z].*)$", re.IGNORECASE)
+_LEADING_SCORE = re.compile(r"^(?:score|marks)\s*[:\-=]?\s*(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*(?:/|out\s+of|of)\s*"
+                            r"(?P<max>" + _NUM + r")\s+(?P<rest>(?-i:[A-Z]).*)$", re.IGNORECASE)
 
 
 def match_leading_score(text: str) -> tuple[Score, str] | None:
