@@ -167,9 +167,13 @@ def _incomplete_pillars(indicators: tuple[ParsedIndicator, ...], catalog: Catalo
     return incomplete | {p for p, total in sums.items() if not adds_up(total, catalog.pillar_max(cycle, p))}
 
 
+GUESSED_PLACEMENTS = frozenset(("max_score_match", "nearest_above"))
+"""Placements made by a score's maximum or by nearness alone, not by the score being printed with its heading."""
+
+
 def _refuse_max_placements(indicators: tuple[ParsedIndicator, ...], catalog: Catalog, cycle: int | None,
                            ) -> tuple[tuple[ParsedIndicator, ...], list[ParseWarning]]:
-    """Leave empty every score placed by max-score match in a pillar that lost an indicator.
+    """Leave empty every score placed by its maximum or by nearness in a pillar that lost an indicator.
 
     Such a score may well belong to the indicator that was lost: placing it by its maximum could put a
     wrong number on another indicator, so it is refused with a warning instead.
@@ -177,9 +181,9 @@ def _refuse_max_placements(indicators: tuple[ParsedIndicator, ...], catalog: Cat
     incomplete = _incomplete_pillars(indicators, catalog, cycle)
     result, notes = [], []
     for ind in indicators:
-        if ind.score_method == "max_score_match" and ind.pillar_no in incomplete:
+        if ind.score_method in GUESSED_PLACEMENTS and ind.pillar_no in incomplete:
             notes.append(ParseWarning("placement_refused", f"indicator {ind.code}: score "
-                                      f"{_score_text(ind.score, ind.max_score)} was printed away from it and pillar "
+                                      f"{_score_text(ind.score, ind.max_score)} was not printed with its heading and pillar "
                                       f"{ind.pillar_no} looks incomplete, so it may belong to a lost indicator; "
                                       "its score is left empty", ind.code,
                                       ind.score_at.location if ind.score_at else None))
