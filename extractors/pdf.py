@@ -73,8 +73,24 @@ def _document_blocks(pages: list[_Page], label: str) -> list[Block]:
     width = _text_right(pages)
     blocks: list[Block] = []
     for page in pages:
-        _page_blocks(page, running, blocks, label, width)
+        _page_blocks(page, running, blocks, label, width, len(pages))
     return blocks
+
+
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?(?P<n>\d+)(?:\s*(?:of|/)\s*(?P<total>\d+))?", re.IGNORECASE)
+
+
+def _running(text: str, running: set[str], page: int, pages: int) -> bool:
+    """Return True for a running header/footer line: repeated in the band of other pages, or a page number.
+
+    A page number with its total ("Page 3 of 9", "3 / 9") is one only where it can be: n no more than the page
+    it stands on, N no more than the document's pages. "20 / 20" at the top of page 4 is a score set apart
+    from the text above, whatever repeats elsewhere.
+    """
+    m = _PAGE_NUMBER.fullmatch(text.strip())
+    if m is not None and m["total"]:
+        return 1 <= int(m["n"]) <= min(page, int(m["total"])) and int(m["total"]) <= pages
+    return m is not None or _key(text) in running
 
 
 def count_pages(blocks: list[Block]) -> int | None:
@@ -177,7 +193,8 @@ def _text_right(pages: list[_Page]) -> float:
     return sorted(edges)[len(edges) // 2] if edges else 0.0
 
 
-def _page_blocks(page: _Page, running: set[str], blocks: list[Block], label: str, width: float = 0.0) -> None:
+def _page_blocks(page: _Page, running: set[str], blocks: list[Block], label: str, width: float = 0.0,
+                 pages: int = 0) -> None:
     """Append one page's blocks: running lines as header/footer, the rest merged into paragraphs.
 
     ``width`` is where the document's full lines end, so that a sparse page (a cover) does not take
@@ -210,7 +227,7 @@ def _page_blocks(page: _Page, running: set[str], blocks: list[Block], label: str
             _join_cell(blocks, cell, segment, label)
             continue
         band = _band(segment, page.height)
-        if band and (_key(segment.text) in running or re.fullmatch(r"(page\s*)?#(\s*(of|/)\s*#)?", _key(segment.text))):
+        if band and _running(segment.text, running, page.number, pages or page.number):
             flush()
             _add_running(blocks, band, segment, page.number, label)
             continue

@@ -8,7 +8,6 @@ scorecard whose rows end in numbers; a two-column region is read left column fir
 from __future__ import annotations
 
 from itertools import pairwise
-from statistics import median
 
 from core.geometry import union_of
 from extractors.pdf_layout import (
@@ -322,8 +321,19 @@ def _two_columns(run: list[list[dict]], gutter: Interval, x_lo: float, x_hi: flo
         return False
     if min(left_width, right_width) < COLUMN_MIN_SHARE * (x_hi - x_lo):
         return False
-    return (median(_span(side) for side in lefts) >= COLUMN_FILL * left_width
-            and median(_span(side) for side in rights) >= COLUMN_FILL * right_width)
+    return _typical_span(lefts) >= COLUMN_FILL * left_width and _typical_span(rights) >= COLUMN_FILL * right_width
+
+
+def _typical_span(sides: list[list[dict]]) -> float:
+    """Return the width of the line the median word is on: most text flows in full lines, while a column's
+    short headings and score boxes hold few words."""
+    spans = sorted((_span(side), len(side)) for side in sides)
+    half, seen = sum(n for _, n in spans) / 2, 0
+    for span, n in spans:
+        seen += n
+        if seen >= half:
+            return span
+    return 0.0
 
 
 def _span(words: list[dict]) -> float:

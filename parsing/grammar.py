@@ -17,6 +17,7 @@ _JOIN = r"\s*(?:&|and|,|/|\+)\s*"  # between the two codes of a combined indicat
 # The second code of a combined indicator: "1.d", "1(d)", or the letter alone ("1.c & d", "1(c) & (d)").
 _SECOND = r"(?:" + _JOIN + r"(?:indicator\s*)?(?:" + _CODE_TWO + r"|\(?\s*(?P<bx>[a-zA-Z])\s*\)?(?![a-zA-Z])))?"
 _AFTER_CODE = r"\s*[:.\-)|\u00b7\u2022]\s*"  # ":", ".", "-" (any dash), ")", "|", "·", "•" after the code
+ABBREVIATION_MAX = 4  # letters: "Cap.", "No.", "Govt." end no sentence
 _NUM = r"\d{1,4}(?:[.,]\d{1,2})?"
 _NA = r"(?:N\s*/?\s*A|not\s+assessed|not\s+applicable|not\s+evaluated|nil|-)"
 
@@ -233,6 +234,8 @@ def match_heading(text: str, *, allow_bare: bool = False) -> Heading | None:
     m = _HEADING.match(line) or (_BARE_HEADING.match(line) or _BARE_SPACED.match(line) if allow_bare else None)
     if not m:
         return _code_last(text, line)
+    if _CODE_ONLY.match(line):
+        return None  # "1.c and 1.d –" is a (combined) code waiting for its title, not "1.c" titled "and 1.d"
     codes = _codes(m)
     # Keep printed characters (en dashes) in the title: take it from the cleaned original.
     title_start = m.start("title")
@@ -259,14 +262,28 @@ def match_bare_heading(text: str) -> Heading | None:
     return None if re.search(r"[.;,!?]$", clean_text(text)) else heading
 
 
+_BREAK = re.compile(r"(?P<word>\S*)(?P<mark>[.;!?])\s")
+
+
+def has_sentence_break(text: str) -> bool:
+    """Return True when a sentence ends inside ``text`` ("… the policy. The city …"); the full stop of an
+    abbreviation ("Cap. Building", "No. of Datasets": a short capitalised word) ends none."""
+    for m in _BREAK.finditer(text):
+        word = m["word"].strip("()[]\"'")
+        if m["mark"] != "." or not (word[:1].isupper() and len(word) <= ABBREVIATION_MAX):
+            return True
+    return False
+
+
 def _code_last(text: str, line: str) -> Heading | None:
     """Return the heading of "Title (Indicator 1.a)" (optionally followed by its score), or None."""
     if len(line) > 2 * CODE_LAST_TITLE_MAX:
         return None
     m = _HEADING_CODE_LAST.match(line)
-    if not m or len(m["title"]) > CODE_LAST_TITLE_MAX or re.search(r"[.;!?]\s", m["title"]):
+    if not m or len(m["title"]) > CODE_LAST_TITLE_MAX or has_sentence_break(m["title"]):
         return None  # a sentence that ends by citing an indicator is not a heading
-    if m["rest"] and not split_heading_score(f"x {m['rest']}") and not _SCORE_LABEL.match(m["rest"]):
+    if m["rest"] and not split_heading_score(f"x {m['rest']}") and not match_score(m["rest"]) \
+            and not _SCORE_LABEL.match(m["rest"]):
         return None
     if re.match(r"^[.;,!?]", m["rest"]) or re.search(r"[.;!?]\s", m["rest"]):
         return None  # the sentence goes on after citing the indicator: narrative, not a heading
@@ -307,7 +324,28 @@ def split_heading_score(text: str) -> Score | None:
     m = _TRAILING_SCORE.search(line)
     if m:
         return Score(_value(m["score"] or m["score2"]), _number(m["max"] or m["max2"]))
+    bracketed = _bracketed_score(line)
+    if bracketed is not None:
+        return bracketed
+    cells = re.split(r"\s{3,}|\s\|\s", _ascii_dashes(text).strip())  # the raw text: clean_text closes wide gaps
+    if len(cells) > 1 and (last := match_score(cells[-1])) is not None:
+        return last  # "Title (Indicator 2.c)      Score: Not assessed (out of 30)": the last cell is a score
     return Score(None, None) if _BRACKET_NA.search(line) else None
+
+
+def _bracketed_score(line: str) -> Score | None:
+    """Return a whole score line printed in brackets or backticks at the end of a line ("… `[Score obtained: 15
+    (Maximum: 30)]`"), or None: the brackets are peeled off one by one until what is inside reads as a score."""
+    for k, char in enumerate(line):
+        if char not in "`[(" or (k and not line[k - 1].isspace()):
+            continue
+        inner = line[k + 1:].rstrip()
+        while inner and inner[-1] in "`])":
+            inner = inner[:-1].rstrip()
+            score = match_score(inner.lstrip("`[( "))
+            if score is not None:
+                return score
+    return None
 
 
 def _value(text: str) -> float | None:
@@ -383,6 +421,16 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(_ascii_dashes(clean_text(text))))
 
 
+_PAGE_FRACTION = re.compile(r"^-?\s*(?P<n>\d{1,4})\s*(?:of|/)\s*(?P<total>\d{1,4})\s*-?$", re.IGNORECASE)
+
+
+def page_fraction(text: str) -> tuple[int, int] | None:
+    """Return (n, total) for a line that is a page number only if the document numbers its pages so ("3 / 9",
+    "3 of 9"): the same line could be a score ("0 / 25"), which the document's other such lines decide."""
+    m = _PAGE_FRACTION.match(_ascii_dashes(clean_text(text)))
+    return (int(m["n"]), int(m["total"])) if m else None
+
+
 def is_score_label(text: str) -> bool:
     """Return True for a score label whose number is printed elsewhere ("Score:", "Marks obtained:")."""
     return bool(_SCORE_LABEL.match(clean_text(text)))
@@ -437,6 +485,29 @@ def match_letter_heading(text: str, pillar: int | None = None) -> Heading | None
 def is_dangling_code(text: str) -> bool:
     """Return True for a line that ends after the first code of a combined one ("1.C &": "1.D …" follows)."""
     return bool(_CODE_DANGLING.match(_ascii_dashes(clean_text(text))))
+
+
+_OTHER_HEADING = re.compile(
+    r"^(?:indicators?|ind\.)\s*(?:no\.?\s*)?(?P<number>[\w().&/-]*\d[\w().&/-]*?)\s*(?:[:\-|]\s*(?P<title>.*))?$",
+    re.IGNORECASE)
+_REFERENCE = re.compile(r"^(?P<pillar>\d{1,2})\.(?P<n>\d{1,2})$")
+
+
+def match_unread_heading(text: str) -> tuple[str, str] | None:
+    """Return (number, title) of a line that heads an indicator by a number that is no catalog code ("Indicator
+    5.1: Data stories", "Indicator 12 – Alerts"), or None. Whose indicator it is, only the document can say
+    (see match_reference); either way it ends the section before it."""
+    line = _ascii_dashes(clean_text(text))
+    m = _OTHER_HEADING.match(line)
+    if m is None or len(line) > 2 * CODE_LAST_TITLE_MAX or has_sentence_break(m["title"] or ""):
+        return None
+    return m["number"], (m["title"] or "").strip()
+
+
+def match_reference(text: str) -> tuple[int, str] | None:
+    """Return (pillar, number) for a reference number cell ("5.1", the report's own numbering), or None."""
+    m = _REFERENCE.match(clean_text(text))
+    return (int(m["pillar"]), m.group(0)) if m else None
 
 
 def match_code_only(text: str, *, named: bool = False) -> str | None:
@@ -534,6 +605,36 @@ def card_code(printed: str) -> str:
         if letter and pillar:
             codes.append(_code(pillar, letter.group()))
     return "&".join(codes)
+
+
+_INLINE_ENTRY = re.compile(
+    r"^" + _CODE_ONE + _SECOND + r"\s*[:.\-]?\s+(?P<title>[A-Za-z][^;]*?)\s*[:,\-]?\s*(?P<score>" + _NUM + r"|" + _NA
+    + r")\s*(?:marks)?\s*(?:/|out\s+of|of)\s*(?P<max>" + _NUM + r")\s*(?:marks)?\.?$",
+    re.IGNORECASE,
+)
+INLINE_MIN = 2  # entries: a sentence listing this many "code title score of max" runs is an inline scorecard
+
+
+def match_inline_scores(text: str) -> list[tuple[Heading, Score]]:
+    """Return the (heading, score) entries of a text that lists indicators inline ("Outcomes (53.5 of 70): 5.b
+    Data related use cases 30 of 30; 5.c Development of Applications 13.5 of 20."), or [] for any other text.
+
+    Entries are separated by semicolons; a label before a colon (a pillar and its total) is left out. Every
+    part must be an entry, and there must be at least INLINE_MIN of them.
+    """
+    line = _ascii_dashes(clean_text(text)).strip().rstrip(".")
+    head, sep, tail = line.partition(":")
+    if sep and not re.match(r"^\s*" + _CODE_ONE, head) and re.match(r"^\s*" + _CODE_ONE, tail.strip()):
+        line = tail
+    parts = [part.strip() for part in line.split(";") if part.strip()]
+    entries = []
+    for part in parts:
+        m = _INLINE_ENTRY.match(part)
+        if m is None or not re.search(r"[A-Za-z]{3}", m["title"]) or has_sentence_break(m["title"]) \
+                or re.search(r"[:;]|\d\s*(?:/|of)\s*\d", m["title"]):
+            return []  # one entry per part: a title that runs over a full stop, a colon or a score is two
+        entries.append((Heading("&".join(_codes(m)), m["title"].strip()), Score(_value(m["score"]), _number(m["max"]))))
+    return entries if len(entries) >= INLINE_MIN else []
 
 
 def match_scorecard_line(text: str) -> tuple[Heading, Score] | None:

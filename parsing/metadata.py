@@ -289,6 +289,11 @@ def _cycles(text: str, context: bool, previous: str = "") -> list[tuple[int, str
     return [(c, p, False) for c, p in find_cycle_years(text)] if context else []
 
 
+def cycles_named(text: str) -> set[int]:
+    """Return the cycles a line names by label ("Previous cycle results: Cycle 1 (2019)" -> {1})."""
+    return {n for part in _SPLIT.split(text) if part for n, _, explicit in _cycles(part, False) if explicit}
+
+
 def _scan_file_name(source: str) -> list[_Seen]:
     """Return the city and cycle candidates of the file name (the last resort)."""
     name = re.split(r"[\\/]", source)[-1]

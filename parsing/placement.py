@@ -114,14 +114,15 @@ def place_end_of_section(loose: list[LooseScore], drafts: list[Draft], catalog: 
     """Attach a score printed at the end of a score-less indicator's text (before the next heading) to it.
 
     Only when its maximum is the one that indicator should have (or none is known), and the next heading
-    does not carry a score printed right under it: then the score closes the section above.
+    does not carry a score printed right under it: then the score closes the section above. A table row
+    has no section below it: the text after a scorecard is not its rows'.
     """
     expected = expected_maxima(drafts, catalog, cycle)
     rest: list[LooseScore] = []
     for item in loose:
         owner = item.after
         wanted = expected.get(id(owner)) if owner is not None else None
-        fits = owner is not None and owner.score is None and not item.direct and (
+        fits = owner is not None and owner.score is None and not item.direct and owner.block.kind != "table_cell" and (
             wanted is None or item.score.max_score is None or wanted == item.score.max_score)
         if fits and item.score.max_score is not None and not _next_scored_directly(item, drafts, loose):
             owner.attach(item.score, item.block, "end_of_section")
@@ -189,22 +190,29 @@ def _pillars_around(item: LooseScore, drafts: list[Draft]) -> set[int]:
 def place_by_max_score(
     loose: list[LooseScore], drafts: list[Draft], catalog: Catalog, cycle: int | None
 ) -> list[LooseScore]:
-    """Attach each loose score to the nearest score-less draft whose expected max equals its max."""
+    """Attach a loose score to the score-less draft whose expected max equals its max, where that pairing is
+    the only one: the score has one such draft in its section, and no other loose score could go there.
+
+    A maximum is shared by many indicators; it tells which indicator a score belongs to only when nothing
+    else competes. Two scores out of 30 and one score-less indicator out of 30 are left alone.
+    """
+    expected = expected_maxima(drafts, catalog, cycle)
+
+    def candidates(item: LooseScore) -> list[Draft]:
+        pillars = _pillars_around(item, drafts)
+        return [d for d in drafts if d.score is None and item.score.max_score is not None
+                and expected.get(id(d)) == item.score.max_score and _pillar(d) in pillars]
+
+    options = {id(item): candidates(item) for item in loose}
+    suitors: dict[int, int] = defaultdict(int)
+    for found in options.values():
+        for d in found:
+            suitors[id(d)] += 1
     rest: list[LooseScore] = []
     for item in loose:
-        expected = expected_maxima(drafts, catalog, cycle)
-        pillars = _pillars_around(item, drafts)
-        candidates = [
-            d for d in drafts
-            if d.score is None and item.score.max_score is not None and expected.get(id(d)) == item.score.max_score
-            and _pillar(d) in pillars
-        ]
-        if not candidates:
+        found = options[id(item)]
+        if len(found) == 1 and suitors[id(found[0])] == 1:
+            found[0].attach(item.score, item.block, "max_score_match")
+        else:
             rest.append(item)
-            continue
-        distance = sorted((abs(d.seq - item.seq), d.seq, d) for d in candidates)
-        if len(distance) > 1 and distance[0][0] == distance[1][0]:
-            rest.append(item)
-            continue
-        distance[0][2].attach(item.score, item.block, "max_score_match")
     return rest

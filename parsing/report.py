@@ -27,7 +27,7 @@ from parsing.drafts import (
     provenance_of,
 )
 from parsing.finish import finish_report
-from parsing.metadata import read_metadata
+from parsing.metadata import cycles_named, read_metadata
 from parsing.placement import (
     place_below_heading,
     place_by_geometry,
@@ -40,6 +40,8 @@ from reference.catalog import Catalog, load_catalog
 
 MAX_HEADING_TITLE = 160
 NOISE_REPEATS = 3
+OTHER_CYCLE_LINE_MAX = 90  # characters: a heading-like line this short that names another cycle opens its section
+PAGE_RUN_MIN = 3  # "n / N" lines counting up one at a time: page numbers, where the pages are not known
 PILLAR_TOTAL_MIN_MAX = 50.0  # a score line right under a pillar heading is the pillar's total if out of this or more
 CONTINUATION_GAP = 1.0  # line heights: a heading line this close below a heading continues it (PDF)
 HEADING_ALIGN = 3.0  # points: a continued heading line starts this close to the heading's left edge
@@ -68,11 +70,19 @@ class Reading:
     order_known: bool = False  # a header said which number column is the score and which the max
     columns: dict[int | None, dict[str, int]] = field(default_factory=dict)  # scorecard header roles per table
     record: tables.Record | None = None  # a label | value table of one indicator being read
+    city: str | None = None  # the report's city, as the metadata reader resolved it (a column may be headed so)
+    cycle: int | None = None  # the report's cycle: a section or table about another cycle is not read
+    elsewhere: str | None = None  # the kind of block that opened a section about another cycle ("Annexure – …")
+    other_tables: set[int] = field(default_factory=set)  # tables whose header names another cycle
+    inline: dict[int, list[tuple[g.Heading, g.Score]] | None] = field(default_factory=dict)  # see inline_scorecards
+    closed: bool = False  # a heading that could not be read ended the last indicator's section
+    references: dict[str, str] = field(default_factory=dict)  # the report's own numbers ("5.1") -> catalog codes
+    page_marks: frozenset[tuple[int, str]] = frozenset()  # (block order, line) of "3 / 9" lines that number pages
 
     @property
     def current(self) -> Draft | None:
-        """Return the indicator being filled, if any."""
-        return self.drafts[-1] if self.drafts else None
+        """Return the indicator being filled, if any (none after a heading that could not be read)."""
+        return self.drafts[-1] if self.drafts and not self.closed else None
 
 
 def parse_blocks(
@@ -88,9 +98,13 @@ def parse_blocks(
     blocks = merge_heading_fragments(blocks)
     reading = Reading(bare=bare_headings, number_columns=number_columns)
     noise = _repeated_lines(blocks)
+    reading.page_marks = page_number_lines(blocks)
+    reading.references = reference_numbers(blocks)
+    reading.inline = inline_scorecards(blocks)
     first = next((i for i, b in enumerate(blocks) if g.match_heading(b.text, allow_bare=b.kind == "heading")),
                  len(blocks))
     meta = read_metadata(blocks, source=source, first_heading=first)
+    reading.city, reading.cycle = meta.city, meta.cycle
     for key, group in groupby(blocks, key=_row_key):
         group = list(group)
         if reading.record is not None and (key is None or key[0] != reading.record.table):
@@ -134,7 +148,36 @@ def merge_heading_fragments(blocks: list[Block]) -> list[Block]:
             merged[-1] = _joined(head, block)
             continue
         merged.append(block)
-    return merged
+    return join_wrapped_scores(merged)
+
+
+def join_wrapped_scores(blocks: list[Block]) -> list[Block]:
+    """Return blocks with a score wrapped over two PDF lines of a narrow box joined ("20.0 /" above "25.0").
+
+    The second line is the next one below in the same column: a heading printed level with the box, to its
+    left, may come between them in reading order.
+    """
+    blocks = list(blocks)
+    k = 0
+    while k < len(blocks):
+        head = blocks[k]
+        below = next((j for j in range(k + 1, min(k + 4, len(blocks))) if _below_across(head, blocks[j])), None)
+        if below is not None and _wrapped_score(head, blocks[below]):
+            blocks[k] = _joined(head, blocks.pop(below))
+        k += 1
+    return blocks
+
+
+def _below_across(head: Block, block: Block) -> bool:
+    """Return True when ``block`` is a PDF line on the same page just below ``head`` and overlapping it across."""
+    if head.bbox is None or block.bbox is None or head.page != block.page:
+        return False
+    if head.kind == "table_cell" and block.kind == "table_cell" and head.row is not None and block.row != head.row + 1:
+        return False
+    line_height = max(block.bbox[3] - block.bbox[1], 1.0)
+    gap = block.bbox[1] - head.bbox[3]
+    across = min(head.bbox[2], block.bbox[2]) - max(head.bbox[0], block.bbox[0])
+    return -1.0 <= gap <= CONTINUATION_GAP * line_height and across > 0
 
 
 def _joined(head: Block, block: Block) -> Block:
@@ -150,6 +193,18 @@ def _wrapped_heading(head: Block, block: Block) -> bool:
     if g.match_heading(head.text, allow_bare=True) or g.match_heading(block.text, allow_bare=True):
         return False
     return g.match_heading(f"{head.text} {block.text}", allow_bare=True) is not None
+
+
+def _wrapped_score(head: Block, block: Block) -> bool:
+    """Return True when ``block`` (the line below ``head``) ends a score that alone is no score ("Marks obtained:
+    0 out of" / "25"): only together a score."""
+    if (head.kind == "table_cell") != (block.kind == "table_cell"):
+        return False
+    if head.kind == "table_cell" and (head.table != block.table or head.col != block.col):
+        return False  # a table's cell goes on only in the same column, one row down
+    if g.match_score(head.text) or g.match_score(block.text) is not None and g.is_score_label(head.text):
+        return False  # a whole score already; "Score:" above "10/30" is read as label and score
+    return g.match_score(f"{head.text} {block.text}") is not None
 
 
 def _row_key(block: Block) -> tuple[int, int] | None:
@@ -171,9 +226,126 @@ def _repeated_lines(blocks: list[Block]) -> set[str]:
     }
 
 
+def reference_numbers(blocks: list[Block]) -> dict[str, str]:
+    """Return the report's own indicator numbers mapped to catalog codes, from table rows printing both.
+
+    A summary table with "5.1 | 5.a | Data stories …" says what a later "Indicator 5.1" heading means. A
+    row counts only with one code and one number of the same pillar; a number given two codes counts for none.
+    """
+    found: dict[str, set[str]] = {}
+    for key, group in groupby(blocks, key=_row_key):
+        if key is None:
+            continue
+        cells = list(group)
+        codes = {c for cell in cells if (c := g.match_code_only(cell.text))}
+        numbers = [r for cell in cells if (r := g.match_reference(cell.text))]
+        if len(codes) == 1 and len(numbers) == 1:
+            code = next(iter(codes))
+            if numbers[0][0] == int(code.split(".")[0]):
+                found.setdefault(numbers[0][1], set()).add(code)
+    return {number: next(iter(codes)) for number, codes in found.items() if len(codes) == 1}
+
+
+def page_number_lines(blocks: list[Block]) -> frozenset[tuple[int, str]]:
+    """Return (block order, line) of the "n / N" lines that number the document's pages.
+
+    "3 / 9" and a score "0 / 25" print alike; the document decides. Lines sharing one N number pages when
+    their n count up one page at a time within 1..N: on the PDF pages they stand on (N the document's pages,
+    n minus the page the same for all), or, where pages are not known, in steps of one over at least PAGE_RUN_MIN lines. Any
+    other such line is read as a score.
+    """
+    groups: dict[int, list[tuple[int, str, int, int | None]]] = {}
+    for block in blocks:
+        if block.kind not in ("paragraph", "heading"):
+            continue
+        for line in _lines(block):
+            fraction = g.page_fraction(line)
+            if fraction is not None:
+                groups.setdefault(fraction[1], []).append((block.order, line, fraction[0], block.page))
+    marks: set[tuple[int, str]] = set()
+    last_page = max((b.page for b in blocks if b.page is not None), default=None)
+    for total, lines in groups.items():
+        numbers = [n for _, _, n, _ in lines]
+        pages = [page for _, _, _, page in lines]
+        if not (1 <= min(numbers) and max(numbers) <= total):
+            continue
+        if None not in pages:
+            numbering = total == last_page and len(set(pages)) == len(pages) and len(
+                {n - page for n, page in zip(numbers, pages)}) == 1
+        else:
+            numbering = len(lines) >= PAGE_RUN_MIN and all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
+        if numbering:
+            marks.update((order, line) for order, line, _, _ in lines)
+    return frozenset(marks)
+
+
+def _names_other_cycle(text: str, reading: Reading) -> bool:
+    """Return True for a text naming a cycle other than the report's, and not the report's own."""
+    named = cycles_named(text) if reading.cycle is not None else set()
+    return bool(named) and reading.cycle not in named
+
+
+def _header_like(cells: list[Block]) -> bool:
+    """Return True for a table row of labels only (no cell is a number): a header."""
+    return not any(re.fullmatch(r"[\d.,%\s/]+", g.clean_text(c.text)) for c in cells)
+
+
+def inline_scorecards(blocks: list[Block]) -> dict[int, list[tuple[g.Heading, g.Score]] | None]:
+    """Return, by block order, the paragraphs that list indicators inline ("5.b Data related use cases 30 of
+    30; 5.c …"): the entries at a paragraph's first block, None at the blocks of its wrapped lines."""
+    found: dict[int, list[tuple[g.Heading, g.Score]] | None] = {}
+    k = 0
+    while k < len(blocks):
+        run = [blocks[k]]
+        while k + len(run) < len(blocks) and _wrapped_line(run[-1], blocks[k + len(run)]):
+            run.append(blocks[k + len(run)])
+        if run[0].kind in ("paragraph", "list_item"):
+            entries = g.match_inline_scores(" ".join(b.text.strip() for b in run))
+            if entries:
+                found[run[0].order] = entries
+                found.update((b.order, None) for b in run[1:])
+        k += len(run)
+    return found
+
+
+def _wrapped_line(previous: Block, block: Block) -> bool:
+    """Return True for the next line of a wrapped text paragraph: in a TXT file the very next line; in a PDF
+    the block right below, indented as far or further (a hanging indent), after a line with no full stop.
+    A bullet starts a paragraph of its own."""
+    if previous.kind not in ("paragraph", "list_item") or block.kind != "paragraph" or g.strip_bullet(block.text)[0] \
+            or re.match(r"\s*[\u2013\u2014\u2022\u00b7*-]\s", block.text):
+        return False
+    if block.line is not None:
+        return previous.line == block.line - 1
+    if previous.bbox is None or block.bbox is None or previous.page != block.page or previous.text.rstrip().endswith("."):
+        return False
+    gap = block.bbox[1] - previous.bbox[3]
+    return -1.0 <= gap <= CONTINUATION_GAP * (block.bbox[3] - block.bbox[1]) and block.bbox[0] >= previous.bbox[0] - 2.0
+
+
 def _read_block(block: Block, reading: Reading, noise: set[str]) -> None:
-    """Read one non-table block (contents-page entries are skipped: they are not headings)."""
+    """Read one non-table block (contents-page entries are skipped: they are not headings).
+
+    A heading that names another cycle than the report's opens a section that is not read ("Annexure –
+    Previous cycle results: Cycle 1"), until the next heading that does not; so does a short title-like line.
+    """
     if block.kind in ("header", "footer") or _is_contents_entry(block):
+        return
+    titled = block.kind == "heading" or (len(block.text) <= OTHER_CYCLE_LINE_MAX and "\n" not in block.text.strip()
+                                         and not block.text.rstrip().endswith("."))
+    indicator = g.match_heading(block.text, allow_bare=True) is not None
+    if titled and not indicator:
+        if _names_other_cycle(block.text, reading):
+            reading.elsewhere = block.kind  # opened by a heading: only a heading ends it; by a line: any title
+        elif block.kind == "heading" or reading.elsewhere != "heading":
+            reading.elsewhere = None
+    elif indicator and reading.elsewhere not in (None, "heading"):
+        reading.elsewhere = None
+    if reading.elsewhere:
+        return
+    if block.order in reading.inline:
+        for heading, score in reading.inline[block.order] or ():
+            reading.scorecard.append((heading, score, block))  # "5.b Data related use cases 30 of 30; …"
         return
     for line in _lines(block):
         _read_line(line, block, reading, noise)
@@ -217,8 +389,15 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
         return
     if _continues_heading(text, block, reading):
         return
-    if g.is_page_number(text) and not (reading.last == "heading" and g.match_score(text)):
-        return  # "3 / 9" is a page number, unless it stands right under a heading ("20/20", its score)
+    unread = g.match_unread_heading(text)
+    if unread is not None:
+        if unread[0] in reading.references:  # "Indicator 5.1: …" where a table row printed 5.1 beside 5.a
+            _open(g.Heading(reading.references[unread[0]], unread[1]), block, reading, None, "same_line")
+        else:
+            reading.closed, reading.last = True, None  # not a code, but the section above ends
+        return
+    if _is_page_number(line, text, block, reading):
+        return
     score = g.match_score(text)
     if score:
         _score(score, block, reading)
@@ -247,6 +426,14 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
     _content(text, block, reading)
 
 
+def _is_page_number(line: str, text: str, block: Block, reading: Reading) -> bool:
+    """Return True for a page number line: "3", "Page 3 of 9", and "3 / 9" where the document numbers pages so
+    (see page_number_lines) and it does not stand right under a heading ("20/20" there is its score)."""
+    if g.page_fraction(text) is not None:
+        return (block.order, line) in reading.page_marks and not (reading.last == "heading" and g.match_score(text))
+    return g.is_page_number(text)
+
+
 def _heading_of(text: str, block: Block, reading: Reading) -> g.Heading | None:
     """Return the indicator heading a line is, if any: printed with its code, or (in a heading-styled line, or
     when reading bare codes) a bare code or a letter under the pillar heading above ("a. Data Policy …")."""
@@ -260,9 +447,14 @@ def _heading_of(text: str, block: Block, reading: Reading) -> g.Heading | None:
 
 def _title_for_code(text: str, block: Block, reading: Reading) -> bool:
     """Open the indicator of a code printed alone on the line before, with this line as its title; True if so."""
-    code, _ = reading.pending
+    code, code_block = reading.pending
     reading.pending = None
-    if g.match_score(text) or g.match_heading(text, allow_bare=True) or len(text) > g.BARE_TITLE_MAX \
+    score = g.match_score(text)
+    if score is not None and code_block.kind == "heading":
+        _open(g.Heading(code, ""), code_block, reading, None, "same_line")  # a score box beside the code: the title
+        _score(score, block, reading)  # follows below it ("3.d –" / "Score: 0 (Maximum: 20)" / "Analytics")
+        return True
+    if score or g.match_heading(text, allow_bare=True) or len(text) > g.BARE_TITLE_MAX \
             or re.search(r"[.;!?]$", text):
         return False
     _open(g.Heading(code, g.heading_title(text)), block, reading, g.split_heading_score(text), "same_line")
@@ -272,6 +464,7 @@ def _title_for_code(text: str, block: Block, reading: Reading) -> bool:
 def _open(heading: g.Heading, block: Block, reading: Reading, score: g.Score | None, method: str) -> None:
     """Open a new indicator draft, with its score if printed on the same line or row."""
     reading.seq += 1
+    reading.closed = False
     draft = Draft(heading.code, heading.title, block, reading.seq)
     if score:
         draft.attach(score, block, method)
@@ -401,9 +594,19 @@ def _wraps(reading: Reading, block: Block) -> bool:
 
 
 def _read_table_row(cells: list[Block], reading: Reading) -> None:
-    """Read one table row: a header, a scorecard row, a record field, a heading|score row, metadata, or content."""
+    """Read one table row: a header, a scorecard row, a record field, a heading|score row, metadata, or content.
+
+    A table about another cycle (in a section headed so, or a header naming it) is not this report's.
+    """
+    table = cells[0].table
+    if table in reading.other_tables:
+        return
+    if table is not None and (reading.elsewhere or _header_like(cells) and any(
+            _names_other_cycle(c.text, reading) for c in cells if len(c.text) <= OTHER_CYCLE_LINE_MAX)):
+        reading.other_tables.add(table)  # "Code (Cycle 1) | Indicator | Marks obtained | …"
+        return
     texts = [g.clean_text(c.text) for c in cells]
-    roles = tables.header_roles(cells)
+    roles = tables.header_roles(cells, reading.city)
     if roles is not None:
         reading.columns[cells[0].table] = roles
     order = g.scorecard_max_first(texts)
@@ -415,6 +618,10 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
     if record_field is not None:
         _add_record_field(record_field, cells[0].table, reading)
         return
+    roles = reading.columns.get(cells[0].table)
+    numbers = sum(tables.is_number(c.text) for c in cells)
+    if roles is not None and numbers > 2 and _read_scorecard_row(cells, roles, reading):
+        return  # more numbers than a score and a max: the header says which is which, not where they end
     texts, max_first = _number_columns(texts, reading)
     entry = g.match_scorecard_cells(texts, max_first=max_first)
     total = None if entry else g.match_total_cells(texts, max_first=max_first)
@@ -426,8 +633,7 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
         score_cell = filled[-1] if reading.max_first or len(filled) < 2 else filled[-2]  # the score, not the max
         reading.scorecard.append((entry[0], entry[1], score_cell))
         return
-    roles = reading.columns.get(cells[0].table)
-    if roles is not None and _read_scorecard_row(cells, roles, reading):
+    if roles is not None and numbers <= 2 and _read_scorecard_row(cells, roles, reading):
         return
     heading_cell = next((c for c in cells if g.match_heading(c.text, allow_bare=True)), None)
     if heading_cell is not None:
@@ -470,7 +676,14 @@ def _number_columns(texts: list[str], reading: Reading) -> tuple[list[str], bool
 
 
 def _read_scorecard_row(cells: list[Block], roles: dict[str, int], reading: Reading) -> bool:
-    """Read a row of a table whose header named its columns; True if it was an indicator's row."""
+    """Read a row of a table whose header named its columns; True if it was an indicator's row, or the row
+    totalling the sub-criteria of the indicator above ("Indicator score | 25 | 5")."""
+    total = tables.indicator_total(cells, roles)
+    if total is not None:
+        if reading.current is not None and reading.current.score is None \
+                and reading.current.block.order < cells[0].order:
+            reading.current.attach(total[0], total[1], "indicator_total")
+        return True
     pillar_cell = next((c for c in cells if c.col == roles.get("pillar") and g.clean_text(c.text)), None)
     if pillar_cell is not None:
         reading.pillar = tables._pillar_number(pillar_cell) or reading.pillar

@@ -13,17 +13,19 @@ from dataclasses import dataclass, field
 
 from core.blocks import Block
 from parsing import grammar as g
+from reference.gazetteer import find_places
 
 ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("serial", re.compile(r"^(?:s\.?\s*no\.?|sl\.?\s*no\.?|sr\.?\s*no\.?|serial(?:\s*no\.?)?|#|no\.?)$")),
     ("max", re.compile(r"^(?:max(?:imum)?\.?\s*(?:marks?|score|points)?|out\s*of|full\s*marks|total\s*marks"
+                       r"|(?:marks?|points?)\s*available|available\s*(?:marks?|points?)"
                        r"|weight(?:age)?|max\.?\s*score|marks?\s*\(?max(?:imum)?\.?\)?)$")),
     ("score", re.compile(r"^(?:(?:marks?|score|points?)\s*(?:secured|obtained|scored|awarded|achieved|earned|"
-                         r"received|allotted)?|(?:secured|obtained|awarded|achieved)\s*(?:marks?|score)?"
+                         r"received|allotted|given)?|(?:secured|obtained|awarded|achieved|given)\s*(?:marks?|score)?"
                          r"|city\s*score|score\s*obtained)$")),
     ("code", re.compile(r"^(?:indicator\s*(?:code|no\.?|number|id|ref\.?)|code|ref(?:erence)?\.?(?:\s*no\.?)?)$")),
     ("title", re.compile(r"^(?:indicators?(?:\s*(?:name|title|description))?|particulars|parameters?|description"
-                         r"|title|criteria|criterion)$")),
+                         r"|title|(?:sub[\s-]*)?criteria|(?:sub[\s-]*)?criterion)$")),
     ("pillar", re.compile(r"^(?:pillar|pillar\s*name|component)$")),
     ("text", re.compile(r"^(?:recommendations?|remarks?|assessor'?s?\s*remarks?|observations?|comments?"
                         r"|suggestions?|way\s*forward)$")),
@@ -39,23 +41,38 @@ def role_of(text: str) -> str | None:
     return next((role for role, pattern in ROLES if pattern.match(label)), None)
 
 
-def header_roles(cells: list[Block]) -> dict[str, int] | None:
+def header_roles(cells: list[Block], city: str | None = None) -> dict[str, int] | None:
     """Return {role: column} for a header row naming a scorecard's columns, or None for another row.
 
     A header names a score or maximum column and a code or title column, and every non-empty cell of it
-    is a label (no numbers).
+    is a label (no numbers). A column headed by the report's own city ("Sagar" beside "National average")
+    holds its score. Other labels ("Highest among cities") are allowed only where the header names both
+    the score and the maximum column, so that what those columns hold is never guessed.
     """
     roles: dict[str, int] = {}
+    unknown = False
     for cell in cells:
         text = g.clean_text(cell.text)
         if not text:
             continue
-        role = role_of(text)
-        if role is None or cell.col is None:
+        if cell.col is None or _NUMBER.match(text.rstrip("%").strip()):
             return None
+        role = role_of(text) or ("score" if city is not None and _names_city(text, city) else None)
+        if role is None:
+            unknown = True
+            continue
         roles.setdefault(role, cell.col)
+    if unknown and not ("score" in roles and "max" in roles):
+        return None
     has_number_column = "score" in roles or "max" in roles
     return roles if has_number_column and ("code" in roles or "title" in roles) and len(roles) >= 3 else None
+
+
+def _names_city(text: str, city: str) -> bool:
+    """Return True when a header cell names the report's city, and no other, in any printed form ("SAGAR",
+    "Aurangabad Smart City Limited (this city)")."""
+    named = {hit.canonical for hit in find_places(text, strict_case=False) if hit.kind == "city"}
+    return named == {city}
 
 
 @dataclass(frozen=True)
@@ -72,6 +89,11 @@ class RowReading:
 def _one_line(text: str) -> str:
     """Return a cell's text with its wrapped lines joined ("1.c Budget Allocation for" / "Data Initiatives")."""
     return " ".join(g.clean_text(text).split())
+
+
+def is_number(text: str) -> bool:
+    """Return True for a cell that holds a number and nothing else ("22.5", "40%")."""
+    return _number(text) is not None
 
 
 def _number(text: str) -> float | None:
@@ -103,7 +125,11 @@ def read_row(cells: list[Block], roles: dict[str, int], pillar: int | None = Non
     title = _one_line(title_cell.text) if title_cell is not None else ""
     code = None
     if code_cell is not None and re.match(r"^\s*\(?\d", code_cell.text):
-        code = g.card_code(g.clean_text(code_cell.text)) or None
+        heading = g.match_heading(code_cell.text, allow_bare=True)
+        if heading is not None:  # "2.c & 2.d Data team …": the code cell runs on into the title
+            code, title = heading.code, title or heading.title
+        else:
+            code = g.card_code(g.clean_text(code_cell.text)) or None
     if code is None and title_cell is not None:
         heading = g.match_heading(title, allow_bare=True)
         if heading is not None:
@@ -132,6 +158,24 @@ def read_row(cells: list[Block], roles: dict[str, int], pillar: int | None = Non
     texts = (g.clean_text(text_cell.text),) if text_cell is not None and g.clean_text(text_cell.text) else ()
     return RowReading(g.Heading(code, g.heading_title(title) if title else ""), score, code_cell or title_cell,
                       score_cell if score is not None else None, texts)
+
+
+_TOTAL_LABEL = re.compile(r"^(?:indicator\s*(?:score|total|marks)|total(?:\s*(?:score|marks))?"
+                          r"|score\s*for\s*(?:the\s*)?indicator|marks\s*for\s*(?:the\s*)?indicator)\s*:?$", re.I)
+
+
+def indicator_total(cells: list[Block], roles: dict[str, int]) -> tuple[g.Score, Block] | None:
+    """Return (score, score cell) for the row that totals an indicator's sub-criteria ("Indicator score | 25 |
+    5" under a header naming the score and maximum columns), or None for any other row."""
+    filled = [c for c in cells if g.clean_text(c.text)]
+    if not filled or not _TOTAL_LABEL.match(g.clean_text(filled[0].text)) or "score" not in roles:
+        return None
+    by_col = {c.col: c for c in cells if c.col is not None}
+    score_cell, max_cell = by_col.get(roles.get("score")), by_col.get(roles.get("max"))
+    if score_cell is None:
+        return None
+    score = _score_of(score_cell.text, max_cell.text if max_cell is not None else None)
+    return (score, score_cell) if score is not None else None
 
 
 @dataclass
