@@ -93,8 +93,10 @@ class _Builder:
             self.add("paragraph", text, f"paragraph {self.paragraphs} text box")
 
     def add_table(self, table: Table) -> None:
-        """Add one cell block per distinct cell, row by row."""
+        """Add one cell block per distinct cell, row by row; a table nested in a cell follows that cell, as a
+        table of its own."""
         self.tables += 1
+        number = self.tables
         for r, row in enumerate(table.rows, start=1):
             seen: set[int] = set()
             for c, cell in enumerate(row.cells, start=1):
@@ -103,8 +105,9 @@ class _Builder:
                 seen.add(id(cell._tc))
                 lines = [_cell_line(p, self.styles) for p in cell.paragraphs]
                 text = "\n".join(line for line in lines if line)
-                self.add("table_cell", text, f"table {self.tables} row {r} cell {c}",
-                         table=self.tables, row=r, col=c)
+                self.add("table_cell", text, f"table {number} row {r} cell {c}", table=number, row=r, col=c)
+                for nested in cell.tables:
+                    self.add_table(nested)
 
 
 def _distinct_cells(row) -> list[str]:

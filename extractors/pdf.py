@@ -22,6 +22,7 @@ from extractors import pdf_layout as lay
 from extractors import pdf_regions
 from extractors.pdf_words import FastPdf, open_fast
 from extractors.reading import read_bytes
+from extractors.txt import drawn_table_rows, is_drawn_table_line
 
 BAND = 0.08  # top and bottom fraction of a page where running headers and footers live
 ROTATION_TOLERANCE = 1e-3  # a character whose text matrix turns it more than this is set at an angle
@@ -214,7 +215,12 @@ def _page_blocks(page: _Page, running: set[str], blocks: list[Block], label: str
             _emit(current, body, page.number, blocks, label)
             current.clear()
 
-    for segment in page.items:
+    items = _drawn_tables(page.items)
+    for segment in items:
+        if isinstance(segment, _DrawnTable):
+            flush()
+            _emit_table((segment.bbox, segment.rows), page.number, blocks, label)
+            continue
         while tables and tables[0][0][1] <= segment.top:
             flush()
             _emit_table(tables.pop(0), page.number, blocks, label)
@@ -238,6 +244,49 @@ def _page_blocks(page: _Page, running: set[str], blocks: list[Block], label: str
     flush()
     for table in tables:
         _emit_table(table, page.number, blocks, label)
+
+
+class _DrawnTable:
+    """A table drawn with box characters in a monospaced PDF (┌──┬──┐ / │ a │ b │): its cells by row."""
+
+    def __init__(self, lines: list[list[lay.Segment]]) -> None:
+        texts = [(k, " ".join(s.text for s in sorted(line, key=lambda s: s.x0))) for k, line in enumerate(lines)]
+        self.rows = []
+        for first, cells in drawn_table_rows(texts):
+            box = union_of([s.bbox for s in lines[first]])
+            self.rows.append([(box, cell) for cell in cells])
+        self.bbox = union_of([s.bbox for line in lines for s in line])
+        self.top = self.bbox[1]
+
+
+def _drawn_tables(items: list) -> list:
+    """Return a page's items with each run of lines drawn as a box table replaced by one _DrawnTable.
+
+    A run is the consecutive lines that start with a box character (the segments of one line, split at wide
+    gaps inside cells, taken together); fewer than two such lines are left as they are."""
+    out: list = []
+    run: list[list[lay.Segment]] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append(_DrawnTable(run))
+        else:
+            out.extend(s for line in run for s in line)
+        run.clear()
+
+    for item in items:
+        if isinstance(item, lay.Segment) and run and abs(item.top - run[-1][0].top) <= lay.LINE_TOLERANCE:
+            run[-1].append(item)  # the rest of a table line, split at a wide gap inside a cell
+        elif isinstance(item, lay.Segment) and _BOX_START.match(item.text):
+            run.append([item])
+        else:
+            flush()
+            out.append(item)
+    flush()
+    return out
+
+
+_BOX_START = re.compile(r"^\s*[\u2500-\u257f]")
 
 
 def _shared_lines(segments: list[lay.Segment]) -> set[int]:

@@ -18,6 +18,9 @@ _JOIN = r"\s*(?:&|and|,|/|\+)\s*"  # between the two codes of a combined indicat
 _SECOND = r"(?:" + _JOIN + r"(?:indicator\s*)?(?:" + _CODE_TWO + r"|\(?\s*(?P<bx>[a-zA-Z])\s*\)?(?![a-zA-Z])))?"
 _AFTER_CODE = r"\s*[:.\-)|\u00b7\u2022]\s*"  # ":", ".", "-" (any dash), ")", "|", "·", "•" after the code
 ABBREVIATION_MAX = 4  # letters: "Cap.", "No.", "Govt." end no sentence
+# "/", "out of", "of", and "out of max", "out of a maximum of", "of max." before a maximum.
+_OUT_OF_SEP = r"(?:/|out\s+of(?:\s+(?:a\s+)?max(?:imum)?\.?(?:\s+of)?)?)"
+_OF_SEP = r"(?:/|out\s+of(?:\s+(?:a\s+)?max(?:imum)?\.?(?:\s+of)?)?|of(?:\s+max(?:imum)?\.?)?)"
 _NUM = r"\d{1,4}(?:[.,]\d{1,2})?"
 _NA = r"(?:N\s*/?\s*A|not\s+assessed|not\s+applicable|not\s+evaluated|nil|-)"
 
@@ -45,7 +48,7 @@ _SCORE_VERB = r"(?:obtained|awarded|achieved|secured|scored|earned|received|allo
 _SCORE_WORD = r"(?:" + _SCORE_NOUN + r"\s*" + _SCORE_VERB + r"?|" + _SCORE_VERB + r")\s*[:\-=]?\s*"
 _PERCENT = r"(?:\s*\(\s*\d{1,3}(?:[.,]\d{1,2})?\s*%\s*\))?"  # "Score: 12/30 (40%)"
 _SCORE_BODY = (
-    r"(?P<score>" + _NUM + r"|" + _NA + r")\s*(?:marks|points)?\s*(?:/|out\s+of|of)\s*(?P<max>" + _NUM + r")"
+    r"(?P<score>" + _NUM + r"|" + _NA + r")\s*(?:marks|points)?\s*" + _OF_SEP + r"\s*(?P<max>" + _NUM + r")"
     r"(?:\s*(?:marks|points))?" + _PERCENT + r"\s*\.?"
 )
 _SCORE = re.compile(r"^" + _SCORE_WORD + _SCORE_BODY + r"$", re.IGNORECASE)
@@ -61,18 +64,18 @@ _NA_WITH_MAX = re.compile(
     re.IGNORECASE,
 )
 _OUT_OF = re.compile(
-    r"^(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*(?:marks|points)?" + _PERCENT
+    r"^(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*" + _OUT_OF_SEP + r"\s*(?P<max>" + _NUM + r")\s*(?:marks|points)?" + _PERCENT
     + r"\.?$", re.I)
 _SCORE_IN_TEXT = re.compile(r"(?:^|\s|\|)" + _SCORE_WORD + _SCORE_BODY + r"\s*$", re.IGNORECASE)
 # "… Policy (12/30)", "… [Score: 12 / 30]", "… (Not assessed)" at the end of a heading line.
 _BRACKET_SCORE = re.compile(
-    r"(?:^|\s)[(\[]\s*(?:" + _SCORE_WORD + r")?(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*(?:marks)?\s*(?:/|out\s+of|of)\s*"
+    r"(?:^|\s)[(\[]\s*(?:" + _SCORE_WORD + r")?(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*(?:marks)?\s*" + _OF_SEP + r"\s*"
     r"(?P<max>" + _NUM + r")\s*(?:marks)?\s*[)\]]\s*$",
     re.IGNORECASE,
 )
 # "… Process 10/30 marks", "… Process  10/30" (a wide gap) or "… | 10/30" at the end of a heading line.
 _TRAILING_SCORE = re.compile(
-    r"(?:\s(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*(?:marks|points)\.?"
+    r"(?:\s(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*" + _OUT_OF_SEP + r"\s*(?P<max>" + _NUM + r")\s*(?:marks|points)\.?"
     r"|(?:\s{2,}|\s*[|\-]\s+)(?P<score2>" + _NUM + r")\s*/\s*(?P<max2>" + _NUM + r"))\s*$",
     re.IGNORECASE,
 )
@@ -94,11 +97,11 @@ _CITY = re.compile(r"(?:^|[|,;]\s*|\s{2,})(?:name\s+of\s+(?:the\s+)?)?city(?:\s+
 _STATE = re.compile(r"(?:^|[|,;]\s*|\s{2,})(?:name\s+of\s+(?:the\s+)?)?(?:state\s*/\s*ut|state|ut|union\s+territory)(?:\s+name)?" + _FIELD_SEP + r"(?P<v>[^|,;:]+?)\s*(?=$|[|,;]|\s{2,})", re.I)
 _PILLAR_TOTAL = re.compile(
     r"^(?:pillar\s*(?P<no>\d)|(?P<name>policy|people|process|technology|outcomes?))\b[^\d]{0,30}?"
-    r"(?:total|score)?\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*$",
+    r"(?:total|score)?\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*" + _OUT_OF_SEP + r"\s*(?P<max>" + _NUM + r")\s*$",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
-    r"^(?:overall|total|grand\s+total)\s*(?:city\s+)?(?:score)?\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*$",
+    r"^(?:overall|total|grand\s+total)\s*(?:city\s+)?(?:score)?\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*" + _OUT_OF_SEP + r"\s*(?P<max>" + _NUM + r")\s*$",
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"^-?\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*-?$", re.IGNORECASE)  # "– 3 –" too
@@ -112,13 +115,13 @@ _PILLAR_HEADING = re.compile(
     r"^(?:pillar\s*[:\-]?\s*(?P<no>\d|(?-i:[IVX]{1,4}))\b\s*[:.\-)\u00b7]?\s*\(?\s*[A-Za-z &]{0,40}?\)?"
     r"|(?P<num>0?[1-5])[.)]?\s+(?P<named>" + _PILLAR_NAME + r")\b[A-Za-z &]{0,30}"
     r"|(?P<name>" + _PILLAR_NAME + r"))"
-    r"\s*(?:[(\[|,\-]?\s*(?:pillar\s+)?(?:total|score)\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*(?:/|out\s+of)\s*"
+    r"\s*(?:[(\[|,\-]?\s*(?:pillar\s+)?(?:total|score)\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*" + _OUT_OF_SEP + r"\s*"
     r"(?P<max>" + _NUM + r")\s*[)\]]?)?\s*$",
     re.IGNORECASE,
 )
 # "Pillar score 52.5 out of 100", "Pillar total: 45/100": the total of the pillar whose heading came last.
 _PILLAR_SCORE = re.compile(
-    r"^pillar\s+(?:score|total)\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*(?:/|out\s+of)\s*(?P<max>" + _NUM + r")\s*$",
+    r"^pillar\s+(?:score|total)\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*" + _OUT_OF_SEP + r"\s*(?P<max>" + _NUM + r")\s*$",
     re.IGNORECASE,
 )
 # "a. Data Policy Formulation" under a pillar heading: the pillar is in the heading above, the letter here.
@@ -304,7 +307,7 @@ def match_score(text: str) -> Score | None:
     return None
 
 
-_LEADING_SCORE = re.compile(r"^(?:score|marks)\s*[:\-=]?\s*(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*(?:/|out\s+of|of)\s*"
+_LEADING_SCORE = re.compile(r"^(?:score|marks)\s*[:\-=]?\s*(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*" + _OF_SEP + r"\s*"
                             r"(?P<max>" + _NUM + r")\s+(?P<rest>(?-i:[A-Z]).*)$", re.IGNORECASE)
 
 
@@ -609,7 +612,7 @@ def card_code(printed: str) -> str:
 
 _INLINE_ENTRY = re.compile(
     r"^" + _CODE_ONE + _SECOND + r"\s*[:.\-]?\s+(?P<title>[A-Za-z][^;]*?)\s*[:,\-]?\s*(?P<score>" + _NUM + r"|" + _NA
-    + r")\s*(?:marks)?\s*(?:/|out\s+of|of)\s*(?P<max>" + _NUM + r")\s*(?:marks)?\.?$",
+    + r")\s*(?:marks)?\s*" + _OF_SEP + r"\s*(?P<max>" + _NUM + r")\s*(?:marks)?\.?$",
     re.IGNORECASE,
 )
 INLINE_MIN = 2  # entries: a sentence listing this many "code title score of max" runs is an inline scorecard

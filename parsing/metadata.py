@@ -20,7 +20,7 @@ from itertools import pairwise
 from core.blocks import Block
 from core.records import MetadataValue, ParseWarning
 from parsing import grammar as g
-from reference.gazetteer import city_state, find_cycle_years, find_places, resolve_state
+from reference.gazetteer import city_state, find_cycle_years, find_places, resolve_city, resolve_state
 
 FRAMEWORK = "Data Maturity Assessment Framework"
 FIRST_PAGE_BLOCKS = 40  # blocks that stand for the first page when a format has no pages
@@ -91,6 +91,10 @@ def read_metadata(blocks: list[Block], *, source: str, first_heading: int) -> Me
     printed = {s.value for s in states}
     city, city_rivals = _pick([s for s in seen if s.field == "city"], lambda s: (s.prose, s.zone),
                               lambda v: city_state(v) in printed)
+    paired = _printed_with_its_state(city, seen, printed)
+    if paired is not None:
+        city_rivals = [city.value] + [v for v in city_rivals if v != paired.value]
+        city = paired
     cycle, cycle_rivals = _pick([s for s in seen if s.field == "cycle"], lambda s: (s.prose, not s.known, s.zone))
     values, warnings = [], []
     for field, chosen, rivals in (("city", city, city_rivals), ("cycle", cycle, cycle_rivals)):
@@ -111,6 +115,20 @@ def read_metadata(blocks: list[Block], *, source: str, first_heading: int) -> Me
         city.value if city else None, state.value if state else None, int(cycle.value) if cycle else None,
         cycle.printed if cycle else None, FRAMEWORK if any(g.has_framework(b.text) for b in blocks) else None,
         tuple(values + ([state] if state else [])), tuple(warnings + state_warnings), tuple(candidates.values()))
+
+
+def _printed_with_its_state(chosen: _Seen | None, seen: list[_Seen], printed: set[str]) -> _Seen | None:
+    """Return the one city printed right beside its own state ("the assessment of Amaravati …, Andhra Pradesh
+    for Cycle 3.0"), where the city chosen by zone is unlabelled and lies in none of the states the report
+    prints (a letterhead's "New Delhi"); None to keep the choice. The gazetteer decides between the readings.
+    """
+    if chosen is None or chosen.labelled or not printed or city_state(chosen.value) in printed:
+        return None
+    paired = {s.value: s for k, s in enumerate(seen)
+              if s.field == "city" and s.zone <= 3 and s.value != chosen.value and any(
+                  0 <= j < len(seen) and seen[j].field == "state" and seen[j].value == city_state(s.value)
+                  for j in (k - 1, k + 1))}
+    return next(iter(paired.values())) if len(paired) == 1 else None
 
 
 def _pick(seen: list[_Seen], tier: Callable[[_Seen], tuple], consistent: Callable[[str], bool] = lambda v: False
@@ -264,6 +282,8 @@ def _values(field: str, value: str, unknown_ok: bool) -> list[tuple[str, str, st
         return [(field, wanted[0].canonical, wanted[0].printed, True)] + [
             ("state", h.canonical, h.printed, True) for h in states]  # "Pune (Maharashtra)"
     name = re.sub(r"\s*\(.*\)\s*$", "", value)
+    if field == "city" and (match := resolve_city(name)).known:
+        return [("city", match.city, name, True)]  # a labelled abbreviation the free-text scan leaves alone ("NDMC")
     if unknown_ok and _NAME.fullmatch(name) and len(name.split()) <= NAME_WORDS:
         return [(field, name, name, False)]  # not a Smart City ("City: Gurugram"): kept as printed
     return []

@@ -69,6 +69,7 @@ class Reading:
     number_rows: int = 0  # table rows read by their trailing numbers (other column orders are then worth trying)
     order_known: bool = False  # a header said which number column is the score and which the max
     columns: dict[int | None, dict[str, int]] = field(default_factory=dict)  # scorecard header roles per table
+    header_width: dict[int | None, int] = field(default_factory=dict)  # cells in each table's header row
     record: tables.Record | None = None  # a label | value table of one indicator being read
     city: str | None = None  # the report's city, as the metadata reader resolved it (a column may be headed so)
     cycle: int | None = None  # the report's cycle: a section or table about another cycle is not read
@@ -299,7 +300,7 @@ def inline_scorecards(blocks: list[Block]) -> dict[int, list[tuple[g.Heading, g.
         run = [blocks[k]]
         while k + len(run) < len(blocks) and _wrapped_line(run[-1], blocks[k + len(run)]):
             run.append(blocks[k + len(run)])
-        if run[0].kind in ("paragraph", "list_item"):
+        if run[0].kind in ("paragraph", "list_item", "heading"):
             entries = g.match_inline_scores(" ".join(b.text.strip() for b in run))
             if entries:
                 found[run[0].order] = entries
@@ -312,7 +313,7 @@ def _wrapped_line(previous: Block, block: Block) -> bool:
     """Return True for the next line of a wrapped text paragraph: in a TXT file the very next line; in a PDF
     the block right below, indented as far or further (a hanging indent), after a line with no full stop.
     A bullet starts a paragraph of its own."""
-    if previous.kind not in ("paragraph", "list_item") or block.kind != "paragraph" or g.strip_bullet(block.text)[0] \
+    if previous.kind not in ("paragraph", "list_item", "heading") or block.kind != "paragraph" or g.strip_bullet(block.text)[0] \
             or re.match(r"\s*[\u2013\u2014\u2022\u00b7*-]\s", block.text):
         return False
     if block.line is not None:
@@ -609,6 +610,12 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
     roles = tables.header_roles(cells, reading.city)
     if roles is not None:
         reading.columns[cells[0].table] = roles
+        reading.header_width[cells[0].table] = len(cells)
+    elif table is not None and table not in reading.columns and cells[0].row == 1:
+        last = max((t for t in reading.columns if t is not None), default=None)  # a table going on over a page
+        if last is not None and last < table and reading.header_width.get(last) == len(cells):  # break
+            reading.columns[table] = reading.columns[last]
+            reading.header_width[table] = len(cells)
     order = g.scorecard_max_first(texts)
     if order is not None:
         reading.max_first, reading.order_known = order, True

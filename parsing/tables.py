@@ -22,7 +22,7 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"|weight(?:age)?|max\.?\s*score|marks?\s*\(?max(?:imum)?\.?\)?)$")),
     ("score", re.compile(r"^(?:(?:marks?|score|points?)\s*(?:secured|obtained|scored|awarded|achieved|earned|"
                          r"received|allotted|given)?|(?:secured|obtained|awarded|achieved|given)\s*(?:marks?|score)?"
-                         r"|city\s*score|score\s*obtained)$")),
+                         r"|city\s*score|score\s*obtained|(?:your|this)\s*city(?:'s)?(?:\s*(?:score|marks))?)$")),
     ("code", re.compile(r"^(?:indicator\s*(?:code|no\.?|number|id|ref\.?)|code|ref(?:erence)?\.?(?:\s*no\.?)?)$")),
     ("title", re.compile(r"^(?:indicators?(?:\s*(?:name|title|description))?|particulars|parameters?|description"
                          r"|title|(?:sub[\s-]*)?criteria|(?:sub[\s-]*)?criterion)$")),
