@@ -167,6 +167,17 @@ def drawn_table_rows(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]
     return _table_rows(lines)
 
 
+_QUOTED_CSV = re.compile(r'^\s*(?::header:\s*)?"[^"]*"(?:\s*,\s*"[^"]*"){2,}\s*$')
+
+
+def _quoted_fields(line: str) -> list[str] | None:
+    """Return the fields of a line of three or more quoted CSV fields ('"1.a", "Title", "12.5"'), or None."""
+    if not _QUOTED_CSV.match(line):
+        return None
+    body = re.sub(r"^\s*:header:\s*", "", line)
+    return [field.replace("|", "/") for field in next(csv.reader([body.strip()], skipinitialspace=True))]
+
+
 def _cells(line: str) -> list[str] | None:
     """Return the cells of a pipe- or box-table line ("| a | b |", "│ a │ b │"), or None for ordinary text."""
     body = line.strip().translate(_BOX_BARS)
@@ -306,10 +317,14 @@ def lines_to_blocks(lines: list[str], *, source: str) -> list[Block]:
         if _cells(line) is not None or (pending and _is_rule(line)) or _BOX_RULE.match(line):
             pending.append((number, line))
             continue
+        if (quoted := _quoted_fields(line)) is not None:  # a CSV run inside the text (reStructuredText csv-table)
+            pending.append((number, "| " + " | ".join(quoted) + " |"))
+            continue
         flush_table()
         previous = blocks[-1] if blocks else None
         if previous and previous.kind == "list_item" and line[:1].isspace() and previous.line == number - 1 \
-                and not _BULLET.match(line) and not _CODE_START.match(line):
+                and not _BULLET.match(line) and not _CODE_START.match(line) \
+                and not _CODE_START.match(_BULLET.sub("", previous.text, count=1)):  # a bulleted heading stays alone
             blocks[-1] = Block("list_item", f"{previous.text} {line.strip()}", previous.order, previous.location,
                                line=number, source=source)
             continue

@@ -52,6 +52,14 @@ _SCORE_BODY = (
     r"(?:\s*(?:marks|points))?" + _PERCENT + r"\s*\.?"
 )
 _SCORE = re.compile(r"^" + _SCORE_WORD + _SCORE_BODY + r"$", re.IGNORECASE)
+# "Score 20 pts · Maximum 30 pts · 66.7%", "Marks obtained: 12, Max. marks: 30": score and maximum each labelled.
+_UNIT = r"(?:\s*(?:pts?\.?|points?|marks?))?"
+_SCORE_THEN_MAX = re.compile(
+    r"^" + _SCORE_WORD + r"(?P<score>" + _NUM + r"|" + _NA + r")" + _UNIT + r"\s*[\u00b7\u2022|,;/\-]?\s*"
+    r"(?:max(?:imum)?\.?|out\s+of|full)\s*(?:marks?|score|points?)?\s*[:\-=]?\s*(?P<max>" + _NUM + r")" + _UNIT
+    + r"(?:\s*[\u00b7\u2022|,;\-]?\s*\(?\d{1,3}(?:[.,]\d{1,2})?\s*%\)?)?\s*\.?$",
+    re.IGNORECASE,
+)
 _MAX_BRACKET_BODY = (r"(?P<score>" + _NUM + r")\s*(?:marks|points)?\s*[(\[]\s*(?:max(?:imum)?\.?|out\s+of)\s*"
                      r"(?:marks)?\s*[:\-]?\s*(?P<max>" + _NUM + r")\s*[)\]]\s*\.?")
 _SCORE_MAX_BRACKET = re.compile(r"^" + _SCORE_WORD + _MAX_BRACKET_BODY + r"$", re.IGNORECASE)
@@ -296,7 +304,7 @@ def _code_last(text: str, line: str) -> Heading | None:
 def match_score(text: str) -> Score | None:
     """Return the score of a whole score line ("Score: 10/30", "10 out of 30", "Score: NA"), or None."""
     line = _ascii_dashes(clean_text(text)).strip()
-    m = _SCORE.match(line) or _OUT_OF.match(line) or _SCORE_MAX_BRACKET.match(line)
+    m = _SCORE.match(line) or _OUT_OF.match(line) or _SCORE_MAX_BRACKET.match(line) or _SCORE_THEN_MAX.match(line)
     if m:
         return Score(_value(m["score"]), _number(m["max"]))
     if _SCORE_NA.match(line):

@@ -91,7 +91,7 @@ def read_metadata(blocks: list[Block], *, source: str, first_heading: int) -> Me
     printed = {s.value for s in states}
     city, city_rivals = _pick([s for s in seen if s.field == "city"], lambda s: (s.prose, s.zone),
                               lambda v: city_state(v) in printed)
-    paired = _printed_with_its_state(city, seen, printed)
+    paired = _printed_with_its_state(city, seen)
     if paired is not None:
         city_rivals = [city.value] + [v for v in city_rivals if v != paired.value]
         city = paired
@@ -117,11 +117,13 @@ def read_metadata(blocks: list[Block], *, source: str, first_heading: int) -> Me
         tuple(values + ([state] if state else [])), tuple(warnings + state_warnings), tuple(candidates.values()))
 
 
-def _printed_with_its_state(chosen: _Seen | None, seen: list[_Seen], printed: set[str]) -> _Seen | None:
+def _printed_with_its_state(chosen: _Seen | None, seen: list[_Seen]) -> _Seen | None:
     """Return the one city printed right beside its own state ("the assessment of Amaravati …, Andhra Pradesh
-    for Cycle 3.0"), where the city chosen by zone is unlabelled and lies in none of the states the report
-    prints (a letterhead's "New Delhi"); None to keep the choice. The gazetteer decides between the readings.
+    for Cycle 3.0"), where the city chosen by zone is unlabelled and lies in none of the states the first page
+    prints, even in a sentence (a letterhead's "New Delhi"); None to keep the choice. The gazetteer decides
+    between the readings.
     """
+    printed = {s.value for s in seen if s.field == "state" and s.zone <= 3}
     if chosen is None or chosen.labelled or not printed or city_state(chosen.value) in printed:
         return None
     paired = {s.value: s for k, s in enumerate(seen)

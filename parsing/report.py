@@ -41,6 +41,7 @@ from reference.catalog import Catalog, load_catalog
 MAX_HEADING_TITLE = 160
 NOISE_REPEATS = 3
 OTHER_CYCLE_LINE_MAX = 90  # characters: a heading-like line this short that names another cycle opens its section
+INLINE_MIN = g.INLINE_MIN  # entries: fewer are no scorecard printed inline or on its side
 PAGE_RUN_MIN = 3  # "n / N" lines counting up one at a time: page numbers, where the pages are not known
 PILLAR_TOTAL_MIN_MAX = 50.0  # a score line right under a pillar heading is the pillar's total if out of this or more
 CONTINUATION_GAP = 1.0  # line heights: a heading line this close below a heading continues it (PDF)
@@ -76,6 +77,7 @@ class Reading:
     elsewhere: str | None = None  # the kind of block that opened a section about another cycle ("Annexure – …")
     other_tables: set[int] = field(default_factory=set)  # tables whose header names another cycle
     inline: dict[int, list[tuple[g.Heading, g.Score]] | None] = field(default_factory=dict)  # see inline_scorecards
+    half: tuple[str, float | None, Block] | None = None  # a labelled score or maximum waiting for the other
     closed: bool = False  # a heading that could not be read ended the last indicator's section
     references: dict[str, str] = field(default_factory=dict)  # the report's own numbers ("5.1") -> catalog codes
     page_marks: frozenset[tuple[int, str]] = frozenset()  # (block order, line) of "3 / 9" lines that number pages
@@ -101,9 +103,9 @@ def parse_blocks(
     noise = _repeated_lines(blocks)
     reading.page_marks = page_number_lines(blocks)
     reading.references = reference_numbers(blocks)
-    reading.inline = inline_scorecards(blocks)
-    first = next((i for i, b in enumerate(blocks) if g.match_heading(b.text, allow_bare=b.kind == "heading")),
-                 len(blocks))
+    reading.inline = inline_scorecards(blocks) | transposed_scorecards(blocks)
+    first = next((i for i, b in enumerate(blocks) if g.match_heading(b.text, allow_bare=b.kind == "heading")
+                  or b.kind == "table_cell" and g.match_code_only(b.text)), len(blocks))  # the first indicator
     meta = read_metadata(blocks, source=source, first_heading=first)
     reading.city, reading.cycle = meta.city, meta.cycle
     for key, group in groupby(blocks, key=_row_key):
@@ -224,6 +226,7 @@ def _repeated_lines(blocks: list[Block]) -> set[str]:
     return {
         text for text, n in counts.items()
         if n >= NOISE_REPEATS and text and not g.match_score(text) and not g.match_heading(text)
+        and _labelled_number(text) is None  # ":Maximum: 25" repeats because many indicators are out of 25
     }
 
 
@@ -306,6 +309,37 @@ def inline_scorecards(blocks: list[Block]) -> dict[int, list[tuple[g.Heading, g.
                 found[run[0].order] = entries
                 found.update((b.order, None) for b in run[1:])
         k += len(run)
+    return found
+
+
+def transposed_scorecards(blocks: list[Block]) -> dict[int, list[tuple[g.Heading, g.Score]] | None]:
+    """Return, by block order, the tables printed on their side: a row of codes, a row of marks and a row of
+    maxima, each labelled in its first cell ("Indicator | 1(a) | 1(b) …", "Marks obtained | 6 | 25 …"); the
+    entries at a table's first cell, None at its other cells. Read column by column."""
+    found: dict[int, list[tuple[g.Heading, g.Score]] | None] = {}
+    by_table: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.kind == "table_cell" and block.table is not None:
+            by_table.setdefault(block.table, []).append(block)
+    for cells in by_table.values():
+        rows: dict[str, dict[int, str]] = {}
+        for row in {c.row for c in cells}:
+            line = sorted((c for c in cells if c.row == row), key=lambda c: c.col or 0)
+            role = tables.role_of(line[0].text)
+            if role in ("code", "title", "score", "max") and line[0].col == min(c.col or 0 for c in cells):
+                rows.setdefault("code" if role == "title" else role, {c.col: g.clean_text(c.text) for c in line[1:]})
+        codes = {col: code for col, text in rows.get("code", {}).items() if (code := g.match_code_only(text))}
+        if len(codes) < INLINE_MIN or "score" not in rows or len(codes) < len(rows["code"]):
+            continue
+        entries = []
+        for col, code in sorted(codes.items()):
+            score = tables.score_of(rows["score"].get(col), rows.get("max", {}).get(col))
+            if score is not None:
+                entries.append((g.Heading(code, ""), score))
+        if len(entries) >= INLINE_MIN:
+            first = min(cells, key=lambda c: c.order)
+            found[first.order] = entries
+            found.update((c.order, None) for c in cells if c is not first)
     return found
 
 
@@ -403,6 +437,15 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
     if score:
         _score(score, block, reading)
         return
+    half = _labelled_number(text)
+    if half is not None:
+        other = reading.half
+        reading.half = (half[0], half[1], block)
+        if other is not None and other[0] != half[0] and other[2].order in (block.order - 1, block.order):
+            values = {other[0]: other[1], half[0]: half[1]}
+            _score(g.Score(values["score"], values["max"]), other[2], reading)  # ":Marks: 12.5" / ":Maximum: 25"
+            reading.half = None
+        return
     leading = g.match_leading_score(text)
     if leading is not None and reading.last == "heading":
         _score(leading[0], block, reading)
@@ -425,6 +468,20 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
         reading.scorecard.append((*entry, block))
         return
     _content(text, block, reading)
+
+
+_LABELLED_NUMBER = re.compile(r"^:?(?P<label>[A-Za-z][A-Za-z .()]{1,40}?)\s*:?\s*[:\-=]\s*(?P<value>\d{1,4}(?:[.,]\d{1,2})?"
+                              r"|N\s*/?\s*A|not\s+assessed)\s*$", re.IGNORECASE)
+
+
+def _labelled_number(text: str) -> tuple[str, float | None] | None:
+    """Return ("score" | "max", value) for a line giving one of the two by its label (":Marks: 12.5",
+    "Maximum marks – 25"), or None; the two on consecutive lines make a score."""
+    m = _LABELLED_NUMBER.match(text.strip())
+    if m is None or (role := tables.role_of(m["label"])) not in ("score", "max"):
+        return None
+    number = float(m["value"].replace(",", ".")) if m["value"][0].isdigit() else None  # None: not assessed
+    return None if role == "max" and number is None else (role, number)
 
 
 def _is_page_number(line: str, text: str, block: Block, reading: Reading) -> bool:

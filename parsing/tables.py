@@ -102,7 +102,7 @@ def _number(text: str) -> float | None:
     return float(value.replace(",", ".")) if _NUMBER.match(value) else None
 
 
-def _score_of(score_text: str | None, max_text: str | None) -> g.Score | None:
+def score_of(score_text: str | None, max_text: str | None) -> g.Score | None:
     """Return the score of a row's score and max cells ("22.5" and "30", "NA" and "25", or "22.5/30" alone)."""
     if score_text is None:
         return None
@@ -152,7 +152,7 @@ def read_row(cells: list[Block], roles: dict[str, int], pillar: int | None = Non
     if code is None or "." not in code:
         return None
     score_cell, max_cell = by_col.get(roles.get("score")), by_col.get(roles.get("max"))
-    score = _score_of(score_cell.text if score_cell is not None else None,
+    score = score_of(score_cell.text if score_cell is not None else None,
                       max_cell.text if max_cell is not None else None)
     text_cell = by_col.get(roles.get("text"))
     texts = (g.clean_text(text_cell.text),) if text_cell is not None and g.clean_text(text_cell.text) else ()
@@ -174,7 +174,7 @@ def indicator_total(cells: list[Block], roles: dict[str, int]) -> tuple[g.Score,
     score_cell, max_cell = by_col.get(roles.get("score")), by_col.get(roles.get("max"))
     if score_cell is None:
         return None
-    score = _score_of(score_cell.text, max_cell.text if max_cell is not None else None)
+    score = score_of(score_cell.text, max_cell.text if max_cell is not None else None)
     return (score, score_cell) if score is not None else None
 
 
@@ -210,7 +210,7 @@ def read_record(record: Record, pillar: int | None = None) -> RowReading | None:
         return None
     title_cell = fields.get("title")
     score_cell, max_cell = fields.get("score"), fields.get("max")
-    score = _score_of(score_cell.text if score_cell is not None else None,
+    score = score_of(score_cell.text if score_cell is not None else None,
                       max_cell.text if max_cell is not None else None)
     texts = (g.clean_text(fields["text"].text),) if "text" in fields else ()
     title = g.heading_title(title_cell.text) if title_cell is not None else ""

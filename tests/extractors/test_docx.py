@@ -73,3 +73,19 @@ def test_a_zip_that_is_not_word_is_refused_by_name():
 def test_a_broken_zip_is_corrupt():
     with pytest.raises(CorruptDocument, match="broken.docx"):
         extract_docx(io.BytesIO(b"PK\x03\x04garbage"), name="broken.docx")
+
+
+def test_a_table_nested_in_a_cell_follows_that_cell_as_a_table_of_its_own():
+    def build(d):
+        outer = d.add_table(rows=1, cols=2)
+        outer.cell(0, 0).text = "Pillar 1: Policy"
+        inner = outer.cell(0, 1).add_table(rows=2, cols=3)
+        for r, row in enumerate([("1.a", "18 / 30", "Approval"), ("1.b", "12 / 30", "Components")]):
+            for c, text in enumerate(row):
+                inner.cell(r, c).text = text
+    cells = [(b.table, b.row, b.col, b.text) for b in extract_docx(_docx(build), name="t.docx")
+             if b.kind == "table_cell" and b.text]
+    assert cells[0] == (1, 1, 1, "Pillar 1: Policy")  # the outer cell first, then what is nested in the next one
+    assert cells[1:] == [
+        (2, 1, 1, "1.a"), (2, 1, 2, "18 / 30"), (2, 1, 3, "Approval"),
+        (2, 2, 1, "1.b"), (2, 2, 2, "12 / 30"), (2, 2, 3, "Components")]

@@ -123,3 +123,58 @@ def test_the_real_report_rendering_has_every_heading_on_a_page():
     blocks = extract_pdf(RAW_REPORTS / "imphal_manipur_cycle2.pdf")
     headings = [b for b in blocks if b.text.startswith("Indicator ")]
     assert len(headings) == 21 and all(b.page and b.bbox for b in headings)
+
+
+def test_a_table_drawn_with_box_characters_becomes_cells():
+    rows = ["┌──────┬──────────────────┬───────┬─────┐",
+            "│ Code │ Indicator        │ Marks │ Max │",
+            "├──────┼──────────────────┼───────┼─────┤",
+            "│ 1.a  │ Approval of City │ 15    │ 30  │",
+            "│      │ Data Policy      │       │     │",
+            "├──────┼──────────────────┼───────┼─────┤",
+            "│ 1.b  │ Components       │ 7.5   │ 30  │",
+            "└──────┴──────────────────┴───────┴─────┘"]
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("Mono", "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"))  # .ci/run has it
+    blocks = extract_pdf(_pdf([[(56, 100 + 12 * k, row, "Mono", 9) for k, row in enumerate(rows)]]))
+    cells = {(b.row, b.col): b.text for b in blocks if b.kind == "table_cell"}
+    assert cells[(2, 1)] == "1.a" and cells[(2, 2)] == "Approval of City Data Policy" and cells[(2, 3)] == "15"
+    assert cells[(3, 3)] == "7.5" and cells[(1, 4)] == "Max"
+
+
+def test_a_score_wrapped_in_a_narrow_box_beside_its_heading_is_read_whole():
+    from parsing.report import merge_heading_fragments
+
+    blocks = extract_pdf(_pdf([[
+        (500, 171, "20.0 /", "Helvetica-Bold", 9),
+        (57, 177, "Indicator 1.a: City Data Policy Notification", "Helvetica-Bold", 11),
+        (504, 185, "25.0", "Helvetica-Bold", 9),
+        (57, 215, "The city has made some progress on this indicator.", "Helvetica", 10),
+    ]]))
+    texts = [b.text for b in merge_heading_fragments(blocks)]
+    assert "20.0 / 25.0" in texts and "Indicator 1.a: City Data Policy Notification" in texts
+
+
+def test_a_fraction_at_the_top_of_a_page_is_a_page_number_only_where_it_can_be_one():
+    page = [(56, 400, "Some recommendation text for the city.", "Helvetica", 10)]
+    blocks = extract_pdf(_pdf([page, [(56, 60, "20 / 20", "Helvetica-Bold", 10)] + page,
+                               [(280, 60, "3 / 3", "Helvetica", 8)] + page]))
+    kinds = {b.text: b.kind for b in blocks if "/" in b.text}
+    assert kinds["20 / 20"] != "header"  # page 2 of 3 cannot be numbered 20: a score set apart from the text
+    assert kinds["3 / 3"] == "header"
+
+
+def test_two_columns_with_more_short_heading_lines_than_text_lines_are_still_two_columns():
+    from extractors.pdf_regions import split_columns
+
+    def line(top, x0, x1, words):
+        step = (x1 - x0) / words
+        return [{"text": "w", "x0": x0 + k * step, "x1": x0 + (k + 1) * step - 4, "top": top, "bottom": top + 9}
+                for k in range(words)]
+    left = [line(94 + 14 * k, 51, 289, 8) for k in range(12)]
+    right = [line(96 + 14 * k, 317, 555 if k % 3 == 2 else 360, 8 if k % 3 == 2 else 1) for k in range(12)]
+    lines = [a + b for a, b in zip(left, right)]  # two short heading/score lines for each line of text on the right
+    groups = split_columns(lines, [False] * len(lines), (51.0, 555.0))
+    assert [column for column, _ in groups] == [1, 2]

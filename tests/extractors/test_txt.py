@@ -56,3 +56,21 @@ def test_a_caller_opened_file_is_not_closed():
     stream = io.BytesIO(b"Hello\n")
     extract_txt(stream, name="x.txt")
     assert not stream.closed
+
+
+def test_a_bulleted_heading_keeps_its_indented_lines_apart():
+    text = b"  * 1.a Approval of City Data Policy [9]Guidance\n    Score 20 pts \xc2\xb7 Maximum 30 pts\n    Text.\n" \
+           b"  * A plain bullet\n    that goes on\n"
+    blocks = extract_txt(io.BytesIO(text), name="x.txt")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("list_item", "* 1.a Approval of City Data Policy [9]Guidance"),
+        ("paragraph", "Score 20 pts \u00b7 Maximum 30 pts"), ("paragraph", "Text."),
+        ("list_item", "* A plain bullet that goes on")]
+
+
+def test_quoted_csv_lines_inside_the_text_are_a_table():
+    text = b'.. csv-table:: Marks\n   :header: "Code", "Indicator", "Marks"\n\n   "1.a", "Approval, of policy", "12.5"\n'
+    cells = [(b.table, b.row, b.col, b.text) for b in extract_txt(io.BytesIO(text), name="x.txt")
+             if b.kind == "table_cell"]
+    assert cells == [(1, 1, 1, "Code"), (1, 1, 2, "Indicator"), (1, 1, 3, "Marks"),  # the blank line parts them:
+                     (2, 1, 1, "1.a"), (2, 1, 2, "Approval, of policy"), (2, 1, 3, "12.5")]  # a header read on

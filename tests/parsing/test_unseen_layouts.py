@@ -1,0 +1,224 @@
+"""Specification of the mechanisms that read layouts nobody described, each alone, and of what they refuse.
+
+Every document here is a complete Cycle 2 report (Imphal's indicators and maxima, distinct scores), printed
+in one unusual way; the tests check the numbers read and, for the refusals, that a number is left empty
+rather than guessed.
+"""
+
+from __future__ import annotations
+
+import json
+
+from core.statuses import ScoreStatus
+from pipeline.document import parse_bytes
+from tests.conftest import SEED_TRUTH
+
+TRUTH = json.loads(SEED_TRUTH.read_text(encoding="utf-8"))
+INDICATORS = TRUTH["indicators"]
+TEXT = "The city is advised to take the next steps for this indicator, as the framework's guidance describes."
+HEAD = ["Data Maturity Assessment Framework Cycle 2.0", "City Performance & Recommendations",
+        "City: Imphal | State: Manipur", ""]
+
+
+def _score(ind: dict) -> float:
+    """Return a score distinct per indicator (so a score put on the wrong indicator shows), within its max."""
+    return min(ind["max_score"], float(INDICATORS.index(ind) % 7 + 1))
+
+
+def _read(lines: list[str], name: str = "r.txt"):
+    return parse_bytes("\n".join(lines).encode("utf-8"), name=name)
+
+
+def _scores(report) -> dict[str, tuple[float | None, float | None]]:
+    return {i.code: (i.score, i.max_score) for i in report.indicators}
+
+
+def _expected() -> dict[str, tuple[float, float]]:
+    return {i["code"]: (_score(i), i["max_score"]) for i in INDICATORS}
+
+
+def _printed(code: str) -> str:
+    return code.replace("&", " & ")
+
+
+def test_a_score_line_that_looks_like_a_page_number_is_a_score_unless_the_document_numbers_its_pages_so():
+    lines = list(HEAD)
+    for k, ind in enumerate(INDICATORS):
+        lines += [f"Indicator {_printed(ind['code'])}: {ind['title']}", "", TEXT, "",
+                  f"{_score(ind):g} / {ind['max_score']:g}", ""]
+        if k % 7 == 6:
+            lines += [f"{k // 7 + 1} / 3", ""]  # page numbers: 1 / 3, 2 / 3, 3 / 3, counting up one at a time
+    report = _read(lines)
+    assert _scores(report) == _expected()
+    assert not [w for w in report.warnings if w.code == "unplaced_score"]  # "2 / 3" was never taken for a score
+
+
+def test_a_score_in_brackets_or_in_the_last_wide_cell_of_a_heading_line_is_the_heading_s():
+    lines = list(HEAD)
+    for k, ind in enumerate(INDICATORS):
+        score = f"Score obtained: {_score(ind):g} (Maximum: {ind['max_score']:g})"
+        if k % 2:
+            lines += [f"### {_printed(ind['code'])} - {ind['title']} `[{score}]`", ""]
+        else:
+            lines += [f"{ind['title']} (Indicator {_printed(ind['code'])})        {score}", ""]
+        lines += ["The city may take the next steps for this indicator.", ""]
+    assert _scores(_read(lines)) == _expected()
+
+
+def test_an_abbreviated_title_is_a_heading_but_a_sentence_citing_an_indicator_is_not():
+    from parsing.grammar import match_heading
+
+    assert match_heading("Cap. Building – Ministry (Indicator 2.d)").code == "2.d"
+    assert match_heading("No. of Datasets (SCODP) (Indicator 4.b)").code == "4.b"
+    assert match_heading("The city did well. This (Indicator 2.d)") is None
+    assert match_heading("1.c and 1.d –", allow_bare=True) is None  # a combined code waiting for its title
+
+
+def _summary_then_detail(with_summary: bool) -> list[str]:
+    lines = list(HEAD)
+    refs = {}
+    for ind in INDICATORS:
+        pillar = ind["code"][0]
+        refs[ind["code"]] = f"{pillar}.{sum(1 for r in refs if r[0] == pillar) + 1}"
+    if with_summary:
+        lines += ["| Ref. | DMAF code | Indicator | Max | See page |", "|---|---|---|---|---|"]
+        lines += [f"| {refs[i['code']]} | {_printed(i['code'])} | {i['title']} | {i['max_score']:g} | {k + 3} |"
+                  for k, i in enumerate(INDICATORS)]
+        lines.append("")
+    for ind in INDICATORS:
+        lines += [f"Indicator {refs[ind['code']]}: {ind['title']}", "",
+                  f"Marks awarded: {_score(ind):g} of {ind['max_score']:g} marks", "",
+                  "The city may take the next steps for this indicator.", ""]
+    return lines
+
+
+def test_the_report_s_own_numbers_are_read_through_the_table_that_prints_them_beside_the_codes():
+    assert _scores(_read(_summary_then_detail(with_summary=True))) == _expected()
+
+
+def test_a_heading_by_a_number_no_table_explains_ends_a_section_and_its_score_is_never_guessed():
+    lines = list(HEAD) + ["| Code | Indicator | Max |", "|---|---|---|"]
+    lines += [f"| {_printed(i['code'])} | {i['title']} | {i['max_score']:g} |" for i in INDICATORS] + [""]
+    lines += _summary_then_detail(with_summary=False)[len(HEAD):]
+    report = _read(lines)
+    wrong = {code: got for code, got in _scores(report).items() if got[0] is not None and got != _expected()[code]}
+    assert wrong == {}
+    assert all(i.score is None for i in report.indicators)  # "Indicator 5.1" is no code: nothing is placed
+
+
+def test_a_score_is_placed_by_its_maximum_only_where_nothing_else_competes():
+    """Two loose scores out of 30 and one score-less indicator out of 30 in the section: neither is placed."""
+    lines = list(HEAD)
+    for ind in INDICATORS:
+        lines += [f"Indicator {_printed(ind['code'])}: {ind['title']}", ""]
+        if ind["code"] != "1.a":
+            lines += [f"Score: {_score(ind):g}/{ind['max_score']:g}", ""]
+        lines += ["The city may take the next steps for this indicator.", ""]
+        if ind["code"] == "1.b":  # 1.a's score printed away from it, and another city's beside it
+            lines += ["Imphal was given", "", "Score: 3/30", "", "and a neighbouring city", "", "Score: 25/30", ""]
+    report = _read(lines)
+    first = next(i for i in report.indicators if i.code == "1.a")
+    assert first.score is None and first.score_status == ScoreStatus.MISSING
+
+
+def test_a_column_headed_by_the_report_s_city_is_its_score_beside_comparison_columns():
+    lines = ["Data Maturity Assessment Framework (DMAF 2.0)", "Benchmarking report", "",
+             "City: Imphal Smart City Limited      State: Manipur", "",
+             "| Code | Indicator | Max | Imphal (this city) | % of max | National average | Highest among cities |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    lines += [f"| {_printed(i['code'])} | {i['title']} | {i['max_score']:g} | {_score(i):g} | 50% | 3.5 | "
+              f"{i['max_score']:g} |" for i in INDICATORS]
+    assert _scores(_read(lines)) == _expected()
+
+
+def test_a_table_or_section_about_another_cycle_is_not_read_as_this_one():
+    lines = list(HEAD) + ["| Code | Indicator | Maximum marks | Marks obtained |", "|---|---|---|---|"]
+    lines += [f"| {_printed(i['code'])} | {i['title']} | {i['max_score']:g} | {_score(i):g} |" for i in INDICATORS]
+    lines += ["", "| Code (Cycle 1) | Indicator | Marks obtained | Maximum marks |", "|---|---|---|---|"]
+    lines += [f"| {_printed(i['code'])} | {i['title']} | 0 | {i['max_score']:g} |" for i in INDICATORS]
+    lines += ["", "# Annexure - Previous cycle results: Cycle 1 (2019)", "",
+              "Indicator 1.a: Data Policy Formulation", "", "Score: 40/40", ""]
+    report = _read(lines)
+    assert _scores(report) == _expected()
+    assert not [w for w in report.warnings if w.code in ("score_conflict", "duplicate_indicator")]
+
+
+def test_indicators_listed_inline_are_read_entry_by_entry_and_a_run_on_entry_is_not():
+    by_pillar: dict[str, list[str]] = {}
+    for ind in INDICATORS:
+        by_pillar.setdefault(ind["code"][0], []).append(
+            f"{_printed(ind['code'])} {ind['title']} {_score(ind):g} of {ind['max_score']:g}")
+    lines = ["BRIEF FOR REVIEW MEETING", "", "Subject: Data Maturity Assessment Framework, Cycle 2 - Imphal (Manipur)",
+             "", "1. Marks by pillar", ""]
+    for pillar, entries in by_pillar.items():
+        lines += [f"  - Pillar {pillar} (10 of 100): " + "; ".join(entries) + ".", ""]
+    assert _scores(_read(lines)) == _expected()
+
+    from parsing.grammar import match_inline_scores
+
+    assert match_inline_scores("5.d Alerts 10 of 20. - Policy (49 of 100): 1.a Approval 0 of 30; 1.b Parts 2 of 30") == []
+
+
+def test_the_row_totalling_sub_criteria_gives_the_indicator_s_score():
+    lines = list(HEAD)
+    for ind in INDICATORS:
+        half = ind["max_score"] / 2
+        lines += [f"#### {_printed(ind['code'])}  {ind['title']}", "",
+                  "| Sub-criterion | Marks available | Marks given |", "|---|---|---|",
+                  f"| Coverage across departments | {half:g} | 0 |",
+                  f"| Quality of submission | {half:g} | {_score(ind):g} |",
+                  f"| Indicator score | {ind['max_score']:g} | {_score(ind):g} |", ""]
+    assert _scores(_read(lines)) == _expected()
+
+
+def test_a_score_and_a_maximum_given_on_consecutive_labelled_lines_make_one_score():
+    lines = list(HEAD)
+    for ind in INDICATORS:
+        lines += [f"{_printed(ind['code'])} {ind['title']}", "-" * 30, "", f":Marks: {_score(ind):g}",
+                  f":Maximum: {ind['max_score']:g}", "", ".. note::", "", "   The city may take the next steps.", ""]
+    assert _scores(_read(lines)) == _expected()
+
+
+def test_a_scorecard_printed_on_its_side_is_read_column_by_column():
+    codes = " | ".join(_printed(i["code"]) for i in INDICATORS)
+    lines = list(HEAD) + [f"| Indicator | {codes} |", "|" + "---|" * (len(INDICATORS) + 1),
+                          "| Marks obtained | " + " | ".join(f"{_score(i):g}" for i in INDICATORS) + " |",
+                          "| Maximum marks | " + " | ".join(f"{i['max_score']:g}" for i in INDICATORS) + " |"]
+    assert _scores(_read(lines)) == _expected()
+
+
+def test_score_wordings_with_labelled_maxima():
+    from parsing.grammar import Score, match_score
+
+    assert match_score("Marks awarded: 16.5 out of max 25") == Score(16.5, 25.0)
+    assert match_score("Score 20 pts · Maximum 30 pts · 66.7%") == Score(20.0, 30.0)
+    assert match_score("Marks: 12 out of a maximum of 30") == Score(12.0, 30.0)
+    assert match_score("Score 20 · 30") is None  # two numbers, neither labelled the maximum
+
+
+def test_a_letterhead_city_gives_way_to_the_city_printed_beside_its_state():
+    lines = ["Centre for Digital Governance", "", "New Delhi", "", "Subject: Transmission of results", "",
+             "We enclose the results of the assessment of Imphal Smart City Ltd., Manipur for Cycle 2.0 of the",
+             "Data Maturity Assessment Framework.", ""]
+    for ind in INDICATORS:
+        lines += [f"Indicator {_printed(ind['code'])}: {ind['title']}", "",
+                  f"Score: {_score(ind):g}/{ind['max_score']:g}", ""]
+    report = _read(lines)
+    assert (report.city, report.state) == ("Imphal", "Manipur")
+    assert any(w.code == "city_candidates_conflict" and "New Delhi" in w.message for w in report.warnings)
+
+
+def test_a_labelled_city_abbreviation_is_resolved_by_the_gazetteer():
+    from parsing.metadata import read_metadata
+    from extractors.txt import lines_to_blocks
+
+    blocks = lines_to_blocks(["DMAF Cycle 2.0", "| City | NDMC |", "| State | Delhi |", ""], source="x.txt")
+    assert read_metadata(blocks, source="x.txt", first_heading=len(blocks)).city == "New Delhi"
+
+
+def test_a_table_going_on_after_a_break_is_read_by_the_header_printed_once():
+    rows = [f"| {_printed(i['code'])} | {i['title']} | {i['max_score']:g} | {_score(i):g} | 3.5 | {i['max_score']:g} |"
+            for i in INDICATORS]
+    lines = list(HEAD) + ["| Code | Indicator | Max | Marks obtained | National average | Highest |",
+                          "|---|---|---|---|---|---|"] + rows[:10] + ["", "(continued on the next page)", ""] + rows[10:]
+    assert _scores(_read(lines)) == _expected()
