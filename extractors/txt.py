@@ -294,6 +294,10 @@ def lines_to_blocks(lines: list[str], *, source: str) -> list[Block]:
         nonlocal table
         if not pending:
             return
+        if len(pending) == 1 and not re.match(r"\s*[|\u2502\u2503\u2551+\u2500-\u257f]", pending[0][1]):
+            number, line = pending.pop()  # one line with bars inside ("Score 6 pts | Maximum 25 pts") is text
+            blocks.append(Block("paragraph", line.strip(), len(blocks), f"line {number}", line=number, source=source))
+            return
         table += 1
         for row, (number, cells) in enumerate(_table_rows(pending), start=1):
             for col, cell in enumerate(cells, start=1):

@@ -57,7 +57,7 @@ def header_roles(cells: list[Block], city: str | None = None) -> dict[str, int] 
             continue
         if cell.col is None or _NUMBER.match(text.rstrip("%").strip()):
             return None
-        role = role_of(text) or ("score" if city is not None and _names_city(text, city) else None)
+        role = role_of(text) or ("score" if city is not None and _names_city(cell.text, city) else None)
         if role is None:
             unknown = True
             continue
@@ -71,8 +71,11 @@ def header_roles(cells: list[Block], city: str | None = None) -> dict[str, int] 
 def _names_city(text: str, city: str) -> bool:
     """Return True when a header cell names the report's city, and no other, in any printed form ("SAGAR",
     "Aurangabad Smart City Limited (this city)")."""
-    named = {hit.canonical for hit in find_places(text, strict_case=False) if hit.kind == "city"}
-    return named == {city}
+    for printed in (text, text.replace("\n", "")):  # a narrow cell breaks a name anywhere ("Thoothukud" / "i")
+        named = {hit.canonical for hit in find_places(g.clean_text(printed), strict_case=False) if hit.kind == "city"}
+        if named == {city}:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
