@@ -29,7 +29,8 @@ _HEADING = re.compile(
     r"^" + _SECTION + r"(?:indicators?|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE + _SECOND + r"(?:" + _AFTER_CODE + r"|\s+)(?P<title>.*)$",
     re.IGNORECASE,
 )
-_BARE_HEADING = re.compile(r"^" + _CODE_ONE + _SECOND + _AFTER_CODE + r"(?P<title>[A-Za-z].*)$", re.IGNORECASE)
+_ITEM = r"(?:(?:q|question|item)\s*\.?\s*(?=\d))?"  # "Q 1(a)  Indicator: …": a questionnaire's item before the code
+_BARE_HEADING = re.compile(r"^" + _ITEM + _CODE_ONE + _SECOND + _AFTER_CODE + r"(?P<title>[A-Za-z].*)$", re.IGNORECASE)
 # "Approval of City Data Policy (Indicator 1.a)": the code in brackets after the title.
 _HEADING_CODE_LAST = re.compile(
     r"^(?P<title>[A-Za-z].{2,}?)\s*[(\[]\s*(?:indicators?|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE
@@ -39,7 +40,7 @@ _HEADING_CODE_LAST = re.compile(
 # "2.a City Data Officer": a bare code followed only by a space needs the dot ("2 A Note" is no code).
 _STRICT_CODE = r"(?P<{n}p>\d{{1,2}})(?:\.(?P<{n}l>[a-zA-Z])\)?|\s*\(\s*(?P<{n}q>[a-zA-Z])\s*\))"
 _BARE_SPACED = re.compile(
-    r"^" + _STRICT_CODE.format(n="a") + r"(?:" + _JOIN + _STRICT_CODE.format(n="b") + r")?"
+    r"^" + _ITEM + _STRICT_CODE.format(n="a") + r"(?:" + _JOIN + _STRICT_CODE.format(n="b") + r")?"
     r"\s+(?P<title>[A-Za-z].*)$",
     re.IGNORECASE,
 )
@@ -54,6 +55,11 @@ _SCORE_BODY = (
 _SCORE = re.compile(r"^" + _SCORE_WORD + _SCORE_BODY + r"$", re.IGNORECASE)
 # "Score 20 pts · Maximum 30 pts · 66.7%", "Marks obtained: 12, Max. marks: 30": score and maximum each labelled.
 _UNIT = r"(?:\s*(?:pts?\.?|points?|marks?))?"
+_MAX_THEN_SCORE = re.compile(
+    r"^(?:max(?:imum)?\.?|full)\s*(?:marks?|score|points?)?\s*[:\-=]?\s*(?P<max>" + _NUM + r")" + _UNIT
+    + r"\s*[\u00b7\u2022|,;/\-]?\s*" + _SCORE_WORD + r"(?P<score>" + _NUM + r"|" + _NA + r")" + _UNIT + r"\s*\.?$",
+    re.IGNORECASE,
+)
 _SCORE_THEN_MAX = re.compile(
     r"^" + _SCORE_WORD + r"(?P<score>" + _NUM + r"|" + _NA + r")" + _UNIT + r"\s*[\u00b7\u2022|,;/\-]?\s*"
     r"(?:max(?:imum)?\.?|out\s+of|full)\s*(?:marks?|score|points?)?\s*[:\-=]?\s*(?P<max>" + _NUM + r")" + _UNIT
@@ -221,6 +227,7 @@ def _title(raw: str) -> str:
     title = _MAX_BRACKET_IN_TEXT.sub("", _SCORE_IN_TEXT.sub("", raw))
     title = _TRAILING_SCORE.sub("", _BRACKET_NA.sub("", _BRACKET_SCORE.sub("", title)))
     title = _TRAILING_LABEL.sub("", title).strip(" |:-\u2013\u2014*_")  # "… Score obtained:" + number below
+    title = re.sub(r"^(?:indicator|title)\s*[:\-\u2013]\s*", "", title, flags=re.IGNORECASE)  # "1(a) Indicator: …"
     return re.sub(r"\s+", " ", title)
 
 
@@ -304,7 +311,8 @@ def _code_last(text: str, line: str) -> Heading | None:
 def match_score(text: str) -> Score | None:
     """Return the score of a whole score line ("Score: 10/30", "10 out of 30", "Score: NA"), or None."""
     line = _ascii_dashes(clean_text(text)).strip()
-    m = _SCORE.match(line) or _OUT_OF.match(line) or _SCORE_MAX_BRACKET.match(line) or _SCORE_THEN_MAX.match(line)
+    m = _SCORE.match(line) or _OUT_OF.match(line) or _SCORE_MAX_BRACKET.match(line) or _SCORE_THEN_MAX.match(line) \
+        or _MAX_THEN_SCORE.match(line)
     if m:
         return Score(_value(m["score"]), _number(m["max"]))
     if _SCORE_NA.match(line):

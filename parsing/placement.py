@@ -5,7 +5,7 @@ Never invents a score: a score that cannot be placed unambiguously stays loose (
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from parsing.drafts import Draft, LooseScore
 from reference.arithmetic import remaining_max
@@ -114,15 +114,17 @@ def place_end_of_section(loose: list[LooseScore], drafts: list[Draft], catalog: 
     """Attach a score printed at the end of a score-less indicator's text (before the next heading) to it.
 
     Only when its maximum is the one that indicator should have (or none is known), and the next heading
-    does not carry a score printed right under it: then the score closes the section above. A table row
-    has no section below it: the text after a scorecard is not its rows'.
+    does not carry a score printed right under it: then the score closes the section above. A table
+    listing several indicators has no section below each row: the text after a scorecard is not its rows'.
     """
     expected = expected_maxima(drafts, catalog, cycle)
+    listed = Counter(d.block.table for d in drafts if d.block.kind == "table_cell")
     rest: list[LooseScore] = []
     for item in loose:
         owner = item.after
         wanted = expected.get(id(owner)) if owner is not None else None
-        fits = owner is not None and owner.score is None and not item.direct and owner.block.kind != "table_cell" and (
+        in_list = owner is not None and owner.block.kind == "table_cell" and listed[owner.block.table] > 1
+        fits = owner is not None and owner.score is None and not item.direct and not in_list and (
             wanted is None or item.score.max_score is None or wanted == item.score.max_score)
         if fits and item.score.max_score is not None and not _next_scored_directly(item, drafts, loose):
             owner.attach(item.score, item.block, "end_of_section")

@@ -200,14 +200,20 @@ def _wrapped_heading(head: Block, block: Block) -> bool:
 
 def _wrapped_score(head: Block, block: Block) -> bool:
     """Return True when ``block`` (the line below ``head``) ends a score that alone is no score ("Marks obtained:
-    0 out of" / "25"): only together a score."""
+    0 out of" / "25"), or the score a heading line breaks off ("… | Score obtained: 0" / "(Maximum: 30)")."""
     if (head.kind == "table_cell") != (block.kind == "table_cell"):
         return False
     if head.kind == "table_cell" and (head.table != block.table or head.col != block.col):
         return False  # a table's cell goes on only in the same column, one row down
     if g.match_score(head.text) or g.match_score(block.text) is not None and g.is_score_label(head.text):
         return False  # a whole score already; "Score:" above "10/30" is read as label and score
-    return g.match_score(f"{head.text} {block.text}") is not None
+    joined = f"{head.text} {block.text}"
+    if g.match_score(joined) is not None:
+        return True
+    if g.match_heading(head.text, allow_bare=True) is None or g.match_heading(block.text, allow_bare=True):
+        return False
+    before, after = g.split_heading_score(head.text), g.split_heading_score(joined)
+    return (before is None or before.max_score is None) and after is not None and after.max_score is not None
 
 
 def _row_key(block: Block) -> tuple[int, int] | None:
@@ -413,6 +419,8 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
         reading.dangling = text
         return
     if reading.pending is not None and _title_for_code(text, block, reading):
+        return
+    if _read_aligned_row(raw, block, reading):
         return
     heading = _heading_of(raw, block, reading)
     if heading and len(heading.title) <= MAX_HEADING_TITLE:
@@ -699,9 +707,9 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
         return
     if roles is not None and numbers <= 2 and _read_scorecard_row(cells, roles, reading):
         return
-    heading_cell = next((c for c in cells if g.match_heading(c.text, allow_bare=True)), None)
+    heading_cell = next((c for c in cells if _cell_heading(c)), None)
     if heading_cell is not None:
-        heading = g.match_heading(heading_cell.text, allow_bare=True)
+        heading = _cell_heading(heading_cell)
         score_cell = next((c for c in cells if c is not heading_cell and g.match_score(c.text)), None)
         if score_cell is not None:
             _open(heading, heading_cell, reading, g.match_score(score_cell.text), "table_row")
@@ -714,6 +722,29 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
         return
     for cell in cells:
         _read_block(_as_paragraph(cell), reading, set())
+
+
+def _read_aligned_row(raw: str, block: Block, reading: Reading) -> bool:
+    """Read a text line laid out in columns by wide gaps whose first column is an indicator's code and title
+    and another a whole score ("1.a Data Policy      Score: 7.5/25     Your city has …"); True if it was one.
+    """
+    cells = [c for c in re.split(r"\s{2,}", raw.strip()) if c]
+    if len(cells) < 2 or (heading := g.match_heading(cells[0], allow_bare=True)) is None:
+        return False
+    scored = [(k, score) for k, cell in enumerate(cells[1:], start=1) if (score := g.match_score(cell)) is not None]
+    if len(scored) != 1:
+        return False
+    _open(heading, block, reading, scored[0][1], "same_line")
+    for k, cell in enumerate(cells[1:], start=1):
+        if k != scored[0][0]:
+            _content(cell, block, reading)
+    return True
+
+
+def _cell_heading(cell: Block) -> g.Heading | None:
+    """Return the heading a table cell holds, its lines wrapped in a narrow column taken as one ("1.a City Data" /
+    "Policy" / "Notification")."""
+    return g.match_heading(cell.text, allow_bare=True) or g.match_heading(" ".join(cell.text.split()), allow_bare=True)
 
 
 def _number_columns(texts: list[str], reading: Reading) -> tuple[list[str], bool]:
