@@ -142,10 +142,20 @@ def _read_page(page, number: int, fast: FastPdf | None = None) -> _Page:
         rows = []
         for row, texts in zip(table.rows, table.extract()):
             rows.append([(bbox, (text or "").strip()) for bbox, text in zip(row.cells, texts) if bbox is not None])
-        tables.append((table.bbox, rows))
+        if not _is_frame(rows, float(page.height)):
+            tables.append((table.bbox, rows))
     boxes = [t[0] for t in tables]
     words = [w for w in page.extract_words(**_WORD_SETTINGS) if not any(_inside(w, b) for b in boxes)]
     return _layout(number, float(page.height), words, tables)
+
+
+FRAME_SHARE = 0.5  # of the page's height: a "cell" this tall is a panel around text (a slide), not a table's
+
+
+def _is_frame(rows: list, height: float) -> bool:
+    """Return True for ruled boxes that frame text rather than tabulate it: a cell half the page tall or more.
+    Its words are then laid out like any other text."""
+    return any(bbox[3] - bbox[1] >= FRAME_SHARE * height for row in rows for bbox, _ in row)
 
 
 def _level_text(char: dict) -> bool:

@@ -172,7 +172,10 @@ def join_wrapped_scores(blocks: list[Block]) -> list[Block]:
 
 
 def _below_across(head: Block, block: Block) -> bool:
-    """Return True when ``block`` is a PDF line on the same page just below ``head`` and overlapping it across."""
+    """Return True when ``block`` is a PDF line on the same page just below ``head`` and overlapping it across,
+    or the very next line of a text file ("12" / "/ 30" on a slide)."""
+    if head.line is not None and block.line is not None and head.kind != "table_cell":
+        return block.line == head.line + 1
     if head.bbox is None or block.bbox is None or head.page != block.page:
         return False
     if head.kind == "table_cell" and block.kind == "table_cell" and head.row is not None and block.row != head.row + 1:
@@ -335,18 +338,46 @@ def transposed_scorecards(blocks: list[Block]) -> dict[int, list[tuple[g.Heading
             if role in ("code", "title", "score", "max") and line[0].col == min(c.col or 0 for c in cells):
                 rows.setdefault("code" if role == "title" else role, {c.col: g.clean_text(c.text) for c in line[1:]})
         codes = {col: code for col, text in rows.get("code", {}).items() if (code := g.match_code_only(text))}
-        if len(codes) < INLINE_MIN or "score" not in rows or len(codes) < len(rows["code"]):
-            continue
         entries = []
-        for col, code in sorted(codes.items()):
-            score = tables.score_of(rows["score"].get(col), rows.get("max", {}).get(col))
-            if score is not None:
-                entries.append((g.Heading(code, ""), score))
+        if len(codes) >= INLINE_MIN and "score" in rows and len(codes) == len(rows["code"]):
+            for col, code in sorted(codes.items()):
+                score = tables.score_of(rows["score"].get(col), rows.get("max", {}).get(col))
+                if score is not None:
+                    entries.append((g.Heading(code, ""), score))
+        else:
+            entries = _stacked_cards(cells)
         if len(entries) >= INLINE_MIN:
             first = min(cells, key=lambda c: c.order)
             found[first.order] = entries
             found.update((c.order, None) for c in cells if c is not first)
     return found
+
+
+def _stacked_cards(cells: list[Block]) -> list[tuple[g.Heading, g.Score]]:
+    """Return the entries of a grid of cards ("2.a | 2.b | 2.c" over their titles over "0/30 | 0/20 | 8/20"):
+    a row of codes only, then, in the same columns, a row of whole scores only; [] unless every row of codes
+    has its row of scores. Each score is the code's above it in its column, never by order or maximum."""
+    rows = [sorted((c for c in cells if c.row == r), key=lambda c: c.col or 0) for r in sorted({c.row for c in cells})]
+    rows = [[c for c in row if g.clean_text(c.text)] for row in rows]
+    entries: list[tuple[g.Heading, g.Score]] = []
+    codes: dict[int | None, str] | None = None
+    titles: dict[int | None, str] = {}
+    for row in rows:
+        found = {c.col: g.match_code_only(c.text) for c in row}
+        if len(row) >= INLINE_MIN and all(found.values()):
+            if codes is not None:
+                return []  # a row of codes whose scores never came
+            codes, titles = found, {}
+            continue
+        scores = {c.col: g.match_score(" ".join(c.text.split())) for c in row}
+        if codes is not None and row and all(s is not None and s.max_score is not None for s in scores.values()):
+            if set(scores) != set(codes):
+                return []
+            entries += [(g.Heading(codes[col], titles.get(col, "")), scores[col]) for col in sorted(codes)]
+            codes = None
+        elif codes is not None:
+            titles.update((c.col, g.clean_text(c.text)) for c in row)
+    return entries if codes is None else []
 
 
 def _wrapped_line(previous: Block, block: Block) -> bool:
@@ -732,11 +763,11 @@ def _read_aligned_row(raw: str, block: Block, reading: Reading) -> bool:
     if len(cells) < 2 or (heading := g.match_heading(cells[0], allow_bare=True)) is None:
         return False
     scored = [(k, score) for k, cell in enumerate(cells[1:], start=1) if (score := g.match_score(cell)) is not None]
-    if len(scored) != 1:
+    if len(scored) > 1 or not scored and not any(re.match(r"(?i)(?:score|marks|points|rating)\b", c) for c in cells):
         return False
-    _open(heading, block, reading, scored[0][1], "same_line")
-    for k, cell in enumerate(cells[1:], start=1):
-        if k != scored[0][0]:
+    _open(heading, block, reading, scored[0][1] if scored else None, "same_line")  # "Score: Not" / "applicable …"
+    for k, cell in enumerate(cells[1:], start=1):  # wrapped below: the heading, its score left to be found
+        if not scored or k != scored[0][0]:
             _content(cell, block, reading)
     return True
 
@@ -744,7 +775,13 @@ def _read_aligned_row(raw: str, block: Block, reading: Reading) -> bool:
 def _cell_heading(cell: Block) -> g.Heading | None:
     """Return the heading a table cell holds, its lines wrapped in a narrow column taken as one ("1.a City Data" /
     "Policy" / "Notification")."""
-    return g.match_heading(cell.text, allow_bare=True) or g.match_heading(" ".join(cell.text.split()), allow_bare=True)
+    heading = g.match_heading(cell.text, allow_bare=True)
+    if heading is None and "\n" in cell.text:
+        joined = g.match_heading(" ".join(cell.text.split()), allow_bare=True)
+        if joined is not None and re.search(r"[A-Za-z]{3}", joined.title) and not re.search(r"\d\s*\.\s*[a-z]\b",
+                                                                                          joined.title, re.I):
+            heading = joined  # not "1.c an" / "d 1.d": a code broken inside a narrow cell is no title
+    return heading
 
 
 def _number_columns(texts: list[str], reading: Reading) -> tuple[list[str], bool]:
