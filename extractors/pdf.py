@@ -141,7 +141,7 @@ def _read_page(page, number: int, fast: FastPdf | None = None) -> _Page:
     for table in page.find_tables():
         rows = []
         for row, texts in zip(table.rows, table.extract()):
-            rows.append([(bbox, (text or "").strip()) for bbox, text in zip(row.cells, texts) if bbox is not None])
+            rows.append([(bbox, (text or "").strip()) for bbox, text in zip(row.cells, texts)])  # None: merged above
         if not _is_frame(rows, float(page.height)):
             tables.append((table.bbox, rows))
     boxes = [t[0] for t in tables]
@@ -155,7 +155,7 @@ FRAME_SHARE = 0.5  # of the page's height: a "cell" this tall is a panel around 
 def _is_frame(rows: list, height: float) -> bool:
     """Return True for ruled boxes that frame text rather than tabulate it: a cell half the page tall or more.
     Its words are then laid out like any other text."""
-    return any(bbox[3] - bbox[1] >= FRAME_SHARE * height for row in rows for bbox, _ in row)
+    return any(bbox[3] - bbox[1] >= FRAME_SHARE * height for row in rows for bbox, _ in row if bbox is not None)
 
 
 def _level_text(char: dict) -> bool:
@@ -335,8 +335,8 @@ def _emit_table(table, page: int, blocks: list[Block], label: str) -> None:
     """Append one cell block per non-empty cell of a table (ruled, or found from alignment)."""
     number = 1 + max((b.table for b in blocks if b.table is not None), default=0)
     for r, row in enumerate(table[1], start=1):
-        for c, (bbox, text) in enumerate(row, start=1):
-            if text:
+        for c, (bbox, text) in enumerate(row, start=1):  # a cell merged from the row above keeps its column's place
+            if text and bbox is not None:
                 blocks.append(Block("table_cell", text, len(blocks), f"page {page} table {number} row {r} cell {c}",
                                     page=page, bbox=tuple(bbox), table=number, row=r, col=c, source=label))
 

@@ -40,6 +40,7 @@ CHECKS: dict[str, tuple[float, float]] = {
     "pillar_overfull": (1.0, 0.05),
     "max_differs_from_catalog": (1.0, 0.10),
     "readings_disagree": (1.0, 0.10),
+    "pillar_total_disagrees": (1.0, 0.05),
     "city_from_file_name": (0.0, 0.30),
     "cycle_from_file_name": (0.0, 0.30),
     "city_candidates_conflict": (0.0, 0.20),
@@ -51,8 +52,9 @@ PILLARS = (1, 2, 3, 4, 5)
 NUMBER_COLUMNS = ("swapped", "percentage last", "percentage last, swapped")
 """Other ways of reading the numbers that end a scorecard row when no header names them (see parsing.report)."""
 WARNING_CHECKS = frozenset(("indicator_without_score", "unplaced_score", "score_out_of_range", "score_conflict",
-                            "score_placed_by_max_match", "placement_refused", "score_not_trusted", "codes_overlap", "pillar_overfull", "max_differs_from_catalog", "readings_disagree",
-                            "city_from_file_name", "cycle_from_file_name", "city_candidates_conflict",
+                            "score_placed_by_max_match", "placement_refused", "score_not_trusted", "codes_overlap",
+                            "pillar_overfull", "max_differs_from_catalog", "readings_disagree",
+                            "pillar_total_disagrees", "city_from_file_name", "cycle_from_file_name", "city_candidates_conflict",
                             "cycle_candidates_conflict", "state_contradicts_city"))
 """Checks read off the parser's own warnings (one violation per warning)."""
 
@@ -136,10 +138,37 @@ def choose(readings: list[tuple[str, ParsedReport]], catalog: Catalog) -> Parsed
     best = min(scored, key=lambda item: (item[0], item[1]))
     report = best[3]
     rivals = [r for pen, _, _, r in scored if pen == best[0] and r is not report]
-    report = _resolve_disagreements(report, rivals, best[2])
+    report = _refuse_against_totals(_resolve_disagreements(report, rivals, best[2]))
     level, reasons = confidence(violations(report, catalog))
     extra = dict(report.extra) | {"reading": best[2], "readings": [label for label, _ in readings]}
     return replace(report, confidence=level, confidence_reasons=reasons, extra=extra)
+
+
+def _refuse_against_totals(report: ParsedReport) -> ParsedReport:
+    """Return the report with the scores of a pillar left NULL where the pillar's printed total says they are
+    not its scores: every indicator of the pillar read (or printed as not assessed), yet they do not add up to
+    the total printed for it. A misread column would otherwise put maxima or another column in as scores."""
+    by_pillar: dict[int, list] = {}
+    for ind in report.indicators:
+        by_pillar.setdefault(ind.pillar_no, []).append(ind)
+    refused: dict[int, str] = {}
+    for total in report.printed_totals:
+        members = by_pillar.get(total.pillar_no, []) if total.pillar_no is not None else []
+        complete = members and all(i.score is not None or i.score_status == ScoreStatus.NOT_ASSESSED for i in members)
+        added = sum(i.score or 0.0 for i in members)
+        if complete and not adds_up(added, total.score):
+            refused[total.pillar_no] = f"printed total {total.score:g} but its scores add up to {added:g}"
+    if not refused:
+        return report
+    indicators, warnings = [], list(report.warnings)
+    for ind in report.indicators:
+        if ind.pillar_no in refused and ind.score is not None:
+            warnings.append(ParseWarning("pillar_total_disagrees", f"indicator {ind.code}: pillar {ind.pillar_no} "
+                                         f"{refused[ind.pillar_no]}, so its score is left empty", ind.code,
+                                         ind.score_at.location if ind.score_at else None))
+            ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
+        indicators.append(ind)
+    return replace(report, indicators=tuple(indicators), warnings=tuple(warnings))
 
 
 def _resolve_disagreements(report: ParsedReport, rivals: list[ParsedReport], label: str) -> ParsedReport:

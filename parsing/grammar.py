@@ -10,7 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_CODE = r"(?P<{n}p>\d{{1,2}})\s*[.\-]?\s*\(?\s*(?P<{n}l>[a-zA-Z])\s*\)?"
+# The pillar as a number, or as a capital roman numeral before a bracketed letter ("II (a)", "I (c) & (d)").
+_CODE = r"(?:(?P<{n}p>\d{{1,2}})\s*[.\-]?\s*\(?|(?P<{n}r>(?-i:IV|V|I{{1,3}}))\s*\()\s*(?P<{n}l>[a-zA-Z])\s*\)?"
 _CODE_ONE = _CODE.format(n="a")
 _CODE_TWO = _CODE.format(n="b")
 _JOIN = r"\s*(?:&|and|,|/|\+)\s*"  # between the two codes of a combined indicator ("1.c & 1.d", "1.c/1.d")
@@ -24,7 +25,8 @@ _OF_SEP = r"(?:/|out\s+of(?:\s+(?:a\s+)?max(?:imum)?\.?(?:\s+of)?)?|of(?:\s+max(
 _NUM = r"\d{1,4}(?:[.,]\d{1,2})?"
 _NA = r"(?:N\s*/?\s*A|not\s+assessed|not\s+applicable|not\s+evaluated|nil|-)"
 
-_SECTION = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+)?"  # a section number before the heading ("2.3.1 Indicator 3.a: …")
+_SECTION = (r"(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+"  # a section number before the heading ("2.3.1 Indicator 3.a: …")
+            r"|(?:obs(?:ervation)?|item|para|s\.?\s*no|sl|point)\.?\s*\d{1,3}\s*[-:.)]\s*)?")  # "Obs. 4 – Indicator 2(b)"
 _HEADING = re.compile(
     r"^" + _SECTION + r"(?:indicators?|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE + _SECOND + r"(?:" + _AFTER_CODE + r"|\s+)(?P<title>.*)$",
     re.IGNORECASE,
@@ -69,6 +71,9 @@ _SCORE_THEN_MAX = re.compile(
 _MAX_BRACKET_BODY = (r"(?P<score>" + _NUM + r")\s*(?:marks|points)?\s*[(\[]\s*(?:max(?:imum)?\.?|out\s+of)\s*"
                      r"(?:marks)?\s*[:\-]?\s*(?P<max>" + _NUM + r")\s*[)\]]\s*\.?")
 _SCORE_MAX_BRACKET = re.compile(r"^" + _SCORE_WORD + _MAX_BRACKET_BODY + r"$", re.IGNORECASE)
+# "25 marks (of 25)", "12 points (max. 20)": no score word, but the unit says the first number is marks.
+_MARKS_BRACKET = re.compile(r"^(?P<score>" + _NUM + r")\s*(?:marks|points|pts)\s*[(\[]\s*(?:max(?:imum)?\.?|out\s+of|of)"
+                            r"\s*[:\-]?\s*(?P<max>" + _NUM + r")\s*[)\]]\s*\.?$", re.IGNORECASE)
 _MAX_BRACKET_IN_TEXT = re.compile(r"(?:^|\s|\|)" + _SCORE_WORD + _MAX_BRACKET_BODY + r"\s*$", re.IGNORECASE)
 _SCORE_NA = re.compile(r"^(?:" + _SCORE_WORD + _NA + r"|not\s+assessed|not\s+applicable)\s*\.?$", re.IGNORECASE)
 # "Marks: Not Assessed (max. 25)", "Score: NA (out of 25)": not assessed, with the maximum in brackets.
@@ -205,20 +210,24 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+ROMAN_PILLARS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+
 def _code(pillar: str, letter: str) -> str:
-    """Return the canonical code for a pillar number and letter ("2", "A" -> "2.a")."""
-    return f"{int(pillar)}.{letter.lower()}"
+    """Return the canonical code for a pillar number (or roman numeral) and letter ("2", "A" -> "2.a")."""
+    return f"{ROMAN_PILLARS.get(pillar) or int(pillar)}.{letter.lower()}"
 
 
 def _codes(m: re.Match) -> list[str]:
     """Return the canonical codes a heading match names: one, or two for a combined indicator ("1.c", "1.d")."""
     groups = m.groupdict()
-    first = _code(m["ap"], groups.get("al") or groups.get("aq"))
+    first = _code(m["ap"] or groups.get("ar"), groups.get("al") or groups.get("aq"))
     second_letter = groups.get("bl") or groups.get("bq")
-    if m["bp"] if "bp" in groups else None:
-        return [first, _code(m["bp"], second_letter)]
+    second_pillar = groups.get("bp") or groups.get("br")
+    if second_pillar:
+        return [first, _code(second_pillar, second_letter)]
     if groups.get("bx"):
-        return [first, _code(m["ap"], groups["bx"])]
+        return [first, _code(m["ap"] or groups.get("ar"), groups["bx"])]
     return [first]
 
 
@@ -312,7 +321,7 @@ def match_score(text: str) -> Score | None:
     """Return the score of a whole score line ("Score: 10/30", "10 out of 30", "Score: NA"), or None."""
     line = _ascii_dashes(clean_text(text)).strip()
     m = _SCORE.match(line) or _OUT_OF.match(line) or _SCORE_MAX_BRACKET.match(line) or _SCORE_THEN_MAX.match(line) \
-        or _MAX_THEN_SCORE.match(line)
+        or _MAX_THEN_SCORE.match(line) or _MARKS_BRACKET.match(line)
     if m:
         return Score(_value(m["score"]), _number(m["max"]))
     if _SCORE_NA.match(line):
@@ -632,6 +641,16 @@ _INLINE_ENTRY = re.compile(
     re.IGNORECASE,
 )
 INLINE_MIN = 2  # entries: a sentence listing this many "code title score of max" runs is an inline scorecard
+
+
+_CELL_SCORE = re.compile(r"^(?P<score>" + _NUM + r"|" + _NA + r")\s*(?:" + _OF_SEP + r"|\()\s*(?P<max>" + _NUM
+                         + r")\s*\)?$", re.IGNORECASE)
+
+
+def match_cell_score(text: str) -> Score | None:
+    """Return the score of a table cell holding one ("23.5 of 25", "12/30", "NA (25)"), or None."""
+    m = _CELL_SCORE.match(_ascii_dashes(clean_text(" ".join(text.split()))))
+    return Score(_value(m["score"]), _number(m["max"])) if m else match_score(text)
 
 
 def match_inline_scores(text: str) -> list[tuple[Heading, Score]]:

@@ -345,7 +345,7 @@ def transposed_scorecards(blocks: list[Block]) -> dict[int, list[tuple[g.Heading
                 if score is not None:
                     entries.append((g.Heading(code, ""), score))
         else:
-            entries = _stacked_cards(cells)
+            entries = _stacked_cards(cells) or _pillar_matrix(cells)
         if len(entries) >= INLINE_MIN:
             first = min(cells, key=lambda c: c.order)
             found[first.order] = entries
@@ -378,6 +378,44 @@ def _stacked_cards(cells: list[Block]) -> list[tuple[g.Heading, g.Score]]:
         elif codes is not None:
             titles.update((c.col, g.clean_text(c.text)) for c in row)
     return entries if codes is None else []
+
+
+def _pillar_matrix(cells: list[Block]) -> list[tuple[g.Heading, g.Score]]:
+    """Return the entries of a matrix with a pillar per row and an indicator letter per column ("Pillar | a | b
+    …" over "1 Policy | 23.5 of 25 | 8.5 of 25 …"): the code is the row's pillar and the column's letter. A
+    "Total" column must equal the row's scores added up, or nothing of the matrix is read."""
+    by_row: dict[int | None, dict[int | None, str]] = {}
+    for cell in cells:
+        by_row.setdefault(cell.row, {})[cell.col] = g.clean_text(cell.text)
+    rows = [by_row[r] for r in sorted(by_row, key=lambda r: r or 0)]
+    if not rows:
+        return []
+    first = min(rows[0])
+    letters = {col: text.lower() for col, text in rows[0].items() if re.fullmatch(r"\(?[a-hA-H]\)?", text)}
+    letters = {col: text.strip("()") for col, text in letters.items()}
+    total_col = next((col for col, text in rows[0].items() if re.fullmatch(r"(?i)(?:pillar\s*)?total", text)), None)
+    if len(letters) < INLINE_MIN:
+        return []
+    entries: list[tuple[g.Heading, g.Score]] = []
+    for row in rows[1:]:
+        label = row.get(first, "")
+        if re.fullmatch(r"(?i)(?:grand\s*|overall\s*)?total(?:\s*score)?", label):
+            continue  # "Grand total | 214.5/500": checked with the other printed totals
+        m = re.match(r"^(?:pillar\s*)?(\d)\b|^(?:pillar\s*\d?\s*[:\-]?\s*)?([A-Za-z]+)", label, re.I)
+        pillar = (int(m.group(1)) if m.group(1) else g.PILLAR_WORDS.get(m.group(2).casefold())) if m else None
+        if pillar is None:
+            return []
+        found = [(f"{pillar}.{letters[col]}", g.match_cell_score(row[col]))
+                 for col in sorted(letters) if row.get(col) and row[col] not in ("-", "\u2013", "\u2014")]
+        if any(score is None for _, score in found):
+            return []
+        if total_col is not None and row.get(total_col):
+            printed = g.match_score(row[total_col])
+            added = sum(score.score or 0.0 for _, score in found)
+            if printed is None or printed.score is None or abs(printed.score - added) > 0.01:
+                return []  # the row's total says these are not its scores
+        entries += [(g.Heading(code, ""), score) for code, score in found]
+    return entries
 
 
 def _wrapped_line(previous: Block, block: Block) -> bool:

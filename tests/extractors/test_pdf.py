@@ -178,3 +178,15 @@ def test_two_columns_with_more_short_heading_lines_than_text_lines_are_still_two
     lines = [a + b for a, b in zip(left, right)]  # two short heading/score lines for each line of text on the right
     groups = split_columns(lines, [False] * len(lines), (51.0, 555.0))
     assert [column for column, _ in groups] == [1, 2]
+
+
+def test_a_cell_merged_down_its_rows_keeps_the_other_cells_in_their_columns():
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    data = [["Pillar", "Code", "Marks obtained", "Maximum"], ["Policy", "1.a", "20", "30"], ["", "1.b", "7.5", "30"]]
+    table = Table(data, style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (0, 1), (0, 2))]))
+    stream = io.BytesIO()
+    SimpleDocTemplate(stream, pagesize=A4, invariant=1).build([table])
+    stream.seek(0)
+    cells = {(b.row, b.col): b.text for b in extract_pdf(stream) if b.kind == "table_cell"}
+    assert cells[(3, 2)] == "1.b" and cells[(3, 3)] == "7.5" and cells[(3, 4)] == "30"

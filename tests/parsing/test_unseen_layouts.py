@@ -222,3 +222,18 @@ def test_a_table_going_on_after_a_break_is_read_by_the_header_printed_once():
     lines = list(HEAD) + ["| Code | Indicator | Max | Marks obtained | National average | Highest |",
                           "|---|---|---|---|---|---|"] + rows[:10] + ["", "(continued on the next page)", ""] + rows[10:]
     assert _scores(_read(lines)) == _expected()
+
+
+def test_a_pillar_whose_scores_do_not_add_up_to_its_printed_total_is_left_empty():
+    lines = list(HEAD)
+    for ind in INDICATORS:
+        lines += [f"Indicator {_printed(ind['code'])}: {ind['title']}", "", f"Score: {_score(ind):g}/{ind['max_score']:g}",
+                  ""]
+        if ind["code"] == "1.c&1.d":
+            lines += ["Pillar 1 total: 30/100", ""]  # 1 + 2 + 3 were read: these are not the pillar's scores
+    report = _read(lines)
+    got = _scores(report)
+    assert all(got[i["code"]][0] is None for i in INDICATORS if i["code"][0] == "1")
+    assert {c: v for c, v in got.items() if c[0] != "1"} == {c: v for c, v in _expected().items() if c[0] != "1"}
+    assert [w.indicator for w in report.warnings if w.code == "pillar_total_disagrees"] == ["1.a", "1.b", "1.c&1.d"]
+    assert report.confidence < 0.8
