@@ -33,7 +33,7 @@ def extract_docx(source: str | Path | BinaryIO, *, name: str | None = None) -> l
         raise CorruptDocument(label, f"python-docx cannot open it as a Word document ({exc})") from exc
     except Exception as exc:  # lxml.etree.XMLSyntaxError and friends: a damaged part
         raise CorruptDocument(label, f"a part of the Word package is damaged ({type(exc).__name__}: {exc})") from exc
-    builder = _Builder(label, StyleCache(document))
+    builder = _Builder(label, StyleCache(document), _notes(document))
     builder.add_headers(document)
     builder.add_body(document)
     builder.add_headers(document, footers=True)
@@ -43,9 +43,10 @@ def extract_docx(source: str | Path | BinaryIO, *, name: str | None = None) -> l
 class _Builder:
     """Collects blocks in order with running paragraph and table counters."""
 
-    def __init__(self, source: str, styles: StyleCache) -> None:
+    def __init__(self, source: str, styles: StyleCache, notes: dict[str, str] | None = None) -> None:
         self.source = source
         self.styles = styles
+        self.notes = notes or {}
         self.blocks: list[Block] = []
         self.paragraphs = 0
         self.tables = 0
@@ -91,6 +92,8 @@ class _Builder:
                  level=level)
         for text in _textbox_texts(paragraph):
             self.add("paragraph", text, f"paragraph {self.paragraphs} text box")
+        for kind, ref in _note_refs(paragraph):  # a footnote's text where its mark is: the marks may live there
+            self.add("paragraph", self.notes.get(f"{kind}:{ref}", ""), f"paragraph {self.paragraphs} {kind} {ref}")
 
     def add_table(self, table: Table) -> None:
         """Add one cell block per distinct cell, row by row; a table nested in a cell follows that cell, as a
@@ -186,6 +189,33 @@ def _cell_line(paragraph: Paragraph, styles: StyleCache) -> str:
     kind, _ = paragraph_kind(paragraph, styles)
     text = paragraph.text.strip()
     return f"- {text}" if kind == "list_item" and text else text
+
+
+_NOTE_PARTS = {"footnote": "/word/footnotes.xml", "endnote": "/word/endnotes.xml"}
+
+
+def _notes(document) -> dict[str, str]:
+    """Return the text of every footnote and endnote by "footnote:<id>" / "endnote:<id>"."""
+    from lxml import etree
+
+    found: dict[str, str] = {}
+    for part in document.part.package.iter_parts():
+        kind = next((k for k, name in _NOTE_PARTS.items() if str(part.partname) == name), None)
+        if kind is None:
+            continue
+        root = etree.fromstring(part.blob)
+        for note in root.iter(f"{_W}{kind}"):
+            text = " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in note.iter(f"{_W}p")).strip()
+            if text:
+                found[f"{kind}:{note.get(f'{_W}id')}"] = text
+    return found
+
+
+def _note_refs(paragraph: Paragraph) -> Iterator[tuple[str, str]]:
+    """Yield ("footnote" | "endnote", id) for each note mark in a paragraph."""
+    for kind in _NOTE_PARTS:
+        for ref in paragraph._p.iter(f"{_W}{kind}Reference"):
+            yield kind, ref.get(f"{_W}id")
 
 
 def _textbox_texts(paragraph: Paragraph) -> Iterator[str]:

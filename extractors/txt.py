@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from core.blocks import Block
 from extractors.reading import read_bytes
+from extractors.structured import data_to_blocks, structured_data
 from extractors.text_decoding import decode_text
 
 _BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u25e6\u2023\u2043\u00b7*\u27a2\uf0b7\uf0a7]|\d{1,2}[.)])\s+")
@@ -22,7 +23,7 @@ _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _CODE_START = re.compile(r"^\s*\d{1,2}\s*(?:\.\s*[a-zA-Z]|\(\s*[a-zA-Z]\s*\))(?![a-zA-Z])")  # "1(a) …", "2.b …": an item
 _BOX_BARS = str.maketrans({"\u2502": "|", "\u2503": "|", "\u2551": "|"})  # │ ┃ ║ drawn as column bars
 _BOX_RULE = re.compile(r"^\s*[+\u2500-\u257f][-=+:\u2500-\u257f ]*$")  # ┌───┬───┐, ├───┼───┤, +---+---+
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*[|+]?\s*:?-{3,}:?\s*([|+]\s*:?-{3,}:?\s*)*[|+]?\s*$")  # |---|---| or ----+----
 _GUTTER = re.compile(r"\S( {3,})(?=\S)")  # three or more spaces between two pieces of text
 COLUMN_SHARE = 0.5  # of the long lines, at least this share start a right column at the same place
 COLUMN_MIN_LINES = 10  # and at least this many
@@ -41,6 +42,9 @@ def extract_txt(source: str | Path | BinaryIO, *, name: str | None = None) -> li
     """Return the blocks of a text export, in reading order, each with its line number."""
     data, label = read_bytes(source, name=name)
     text, _ = decode_text(data, source=label)
+    structured = structured_data(text)
+    if structured is not None and (blocks := data_to_blocks(structured, source=label)):
+        return blocks  # a JSON or YAML export saved as text
     rows = delimited_rows(text)
     if rows is not None:
         return rows_to_blocks(rows, source=label)

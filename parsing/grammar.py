@@ -636,10 +636,12 @@ def card_code(printed: str) -> str:
 
 
 _INLINE_ENTRY = re.compile(
-    r"^" + _CODE_ONE + _SECOND + r"\s*[:.\-]?\s+(?P<title>[A-Za-z][^;]*?)\s*[:,\-]?\s*(?P<score>" + _NUM + r"|" + _NA
-    + r")\s*(?:marks)?\s*" + _OF_SEP + r"\s*(?P<max>" + _NUM + r")\s*(?:marks)?\.?$",
+    r"^" + _CODE_ONE + _SECOND + r"(?:\s*[:.\-]?\s+(?P<title>[A-Za-z][^;]*?)\s*[:,\-]?|\s*[=:]\s*)\s*(?P<score>" + _NUM
+    + r"|" + _NA + r")\s*(?:marks)?\s*" + _OF_SEP + r"\s*(?P<max>" + _NUM + r")\s*(?:marks)?\.?$",
     re.IGNORECASE,
 )
+_FIRST_CODE = re.compile(r"(?<![\w.])\d{1,2}\.[a-hA-H](?![A-Za-z])")
+_TRAILING_TOTAL = re.compile(r"\s*[\[(]\s*(?:pillar\s*)?total[^\])]*[\])]\s*$", re.IGNORECASE)
 INLINE_MIN = 2  # entries: a sentence listing this many "code title score of max" runs is an inline scorecard
 
 
@@ -653,6 +655,17 @@ def match_cell_score(text: str) -> Score | None:
     return Score(_value(m["score"]), _number(m["max"])) if m else match_score(text)
 
 
+_CODED = re.compile(r"^" + _CODE_ONE + _SECOND + r"\s*[:\-=]\s*(?P<rest>.+)$", re.IGNORECASE)
+
+
+def match_coded_score(text: str) -> tuple[str, Score] | None:
+    """Return (code, score) for a score line that names its indicator first ("1.a: 0 marks (maximum 30)."), or None."""
+    m = _CODED.match(_ascii_dashes(clean_text(text)))
+    if m is None or (score := match_score(m["rest"])) is None:
+        return None
+    return "&".join(_codes(m)), score
+
+
 def match_inline_scores(text: str) -> list[tuple[Heading, Score]]:
     """Return the (heading, score) entries of a text that lists indicators inline ("Outcomes (53.5 of 70): 5.b
     Data related use cases 30 of 30; 5.c Development of Applications 13.5 of 20."), or [] for any other text.
@@ -660,18 +673,22 @@ def match_inline_scores(text: str) -> list[tuple[Heading, Score]]:
     Entries are separated by semicolons; a label before a colon (a pillar and its total) is left out. Every
     part must be an entry, and there must be at least INLINE_MIN of them.
     """
-    line = _ascii_dashes(clean_text(text)).strip().rstrip(".")
+    line = _TRAILING_TOTAL.sub("", _ascii_dashes(clean_text(text)).strip().rstrip(".")).rstrip(".")
     head, sep, tail = line.partition(":")
     if sep and not re.match(r"^\s*" + _CODE_ONE, head) and re.match(r"^\s*" + _CODE_ONE, tail.strip()):
         line = tail
+    elif (first := _FIRST_CODE.search(line)) and first.start() and not re.search(r"\d\s*(?:/|of)\s*\d",
+                                                                                 line[:first.start()]):
+        line = line[first.start():]  # "2. People     2.a = 22.5/30; …": the pillar's label before its entries
     parts = [part.strip() for part in line.split(";") if part.strip()]
     entries = []
     for part in parts:
         m = _INLINE_ENTRY.match(part)
-        if m is None or not re.search(r"[A-Za-z]{3}", m["title"]) or has_sentence_break(m["title"]) \
-                or re.search(r"[:;]|\d\s*(?:/|of)\s*\d", m["title"]):
+        title = m["title"] or "" if m else ""
+        if m is None or m["title"] is not None and (not re.search(r"[A-Za-z]{3}", title) or has_sentence_break(title)
+                                                    or re.search(r"[:;]|\d\s*(?:/|of)\s*\d", title)):
             return []  # one entry per part: a title that runs over a full stop, a colon or a score is two
-        entries.append((Heading("&".join(_codes(m)), m["title"].strip()), Score(_value(m["score"]), _number(m["max"]))))
+        entries.append((Heading("&".join(_codes(m)), title.strip()), Score(_value(m["score"]), _number(m["max"]))))
     return entries if len(entries) >= INLINE_MIN else []
 
 

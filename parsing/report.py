@@ -42,6 +42,7 @@ MAX_HEADING_TITLE = 160
 NOISE_REPEATS = 3
 OTHER_CYCLE_LINE_MAX = 90  # characters: a heading-like line this short that names another cycle opens its section
 INLINE_MIN = g.INLINE_MIN  # entries: fewer are no scorecard printed inline or on its side
+VALUE_LABEL_MAX = 40  # characters: a score or maximum label alone on its line is no longer
 PAGE_RUN_MIN = 3  # "n / N" lines counting up one at a time: page numbers, where the pages are not known
 PILLAR_TOTAL_MIN_MAX = 50.0  # a score line right under a pillar heading is the pillar's total if out of this or more
 CONTINUATION_GAP = 1.0  # line heights: a heading line this close below a heading continues it (PDF)
@@ -78,6 +79,7 @@ class Reading:
     other_tables: set[int] = field(default_factory=set)  # tables whose header names another cycle
     inline: dict[int, list[tuple[g.Heading, g.Score]] | None] = field(default_factory=dict)  # see inline_scorecards
     half: tuple[str, float | None, Block] | None = None  # a labelled score or maximum waiting for the other
+    label_wait: str | None = None  # a "Score awarded" label alone on its line, its number on the next
     closed: bool = False  # a heading that could not be read ended the last indicator's section
     references: dict[str, str] = field(default_factory=dict)  # the report's own numbers ("5.1") -> catalog codes
     page_marks: frozenset[tuple[int, str]] = frozenset()  # (block order, line) of "3 / 9" lines that number pages
@@ -235,7 +237,8 @@ def _repeated_lines(blocks: list[Block]) -> set[str]:
     return {
         text for text, n in counts.items()
         if n >= NOISE_REPEATS and text and not g.match_score(text) and not g.match_heading(text)
-        and _labelled_number(text) is None  # ":Maximum: 25" repeats because many indicators are out of 25
+        and _labelled_number(text) is None and not _bare_value(text)[0]  # ":Maximum: 25", "25": many are out of 25
+        and tables.role_of(text) is None  # "Score awarded" labels every record
     }
 
 
@@ -312,7 +315,7 @@ def inline_scorecards(blocks: list[Block]) -> dict[int, list[tuple[g.Heading, g.
         run = [blocks[k]]
         while k + len(run) < len(blocks) and _wrapped_line(run[-1], blocks[k + len(run)]):
             run.append(blocks[k + len(run)])
-        if run[0].kind in ("paragraph", "list_item", "heading"):
+        if run[0].kind in ("paragraph", "list_item", "heading", "table_cell"):
             entries = g.match_inline_scores(" ".join(b.text.strip() for b in run))
             if entries:
                 found[run[0].order] = entries
@@ -478,7 +481,16 @@ def _lines(block: Block) -> list[str]:
 def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> None:
     """Classify one line of text and add it to the reading."""
     text = g.clean_text(line)
-    if not text or text in noise or g.is_score_label(text):
+    if not text or text in noise:
+        return
+    waiting, reading.label_wait = reading.label_wait, _value_label(text)
+    if reading.label_wait is not None:
+        return  # "Score awarded" / "Max. score" alone: its number is on the next line
+    found, value = _bare_value(text)
+    if waiting is not None and found:
+        _pair_half(waiting, value, block, reading)  # "Score awarded" / "25"
+        return
+    if g.is_score_label(text):
         return  # a lone "Score:" label keeps the heading above it the last thing read
     raw = line  # the grammar cleans a line itself, keeping its wide gaps ("Title    12/30")
     if reading.dangling is not None:
@@ -514,14 +526,13 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
     if score:
         _score(score, block, reading)
         return
+    coded = g.match_coded_score(text)
+    if coded is not None and reading.current is not None and coded[0] == reading.current.code:
+        _score(coded[1], block, reading)  # "1.a: 0 marks (maximum 30)." (a footnote on the heading of 1.a)
+        return
     half = _labelled_number(text)
     if half is not None:
-        other = reading.half
-        reading.half = (half[0], half[1], block)
-        if other is not None and other[0] != half[0] and other[2].order in (block.order - 1, block.order):
-            values = {other[0]: other[1], half[0]: half[1]}
-            _score(g.Score(values["score"], values["max"]), other[2], reading)  # ":Marks: 12.5" / ":Maximum: 25"
-            reading.half = None
+        _pair_half(half[0], half[1], block, reading)
         return
     leading = g.match_leading_score(text)
     if leading is not None and reading.last == "heading":
@@ -549,6 +560,30 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
 
 _LABELLED_NUMBER = re.compile(r"^:?(?P<label>[A-Za-z][A-Za-z .()]{1,40}?)\s*:?\s*[:\-=]\s*(?P<value>\d{1,4}(?:[.,]\d{1,2})?"
                               r"|N\s*/?\s*A|not\s+assessed)\s*$", re.IGNORECASE)
+
+
+def _pair_half(role: str, value: float | None, block: Block, reading: Reading) -> None:
+    """Keep a labelled score or maximum; with the other one just before it, they make one score."""
+    other = reading.half
+    reading.half = (role, value, block)
+    if other is not None and other[0] != role and other[2].order in range(block.order - 3, block.order + 1):
+        values = {other[0]: other[1], role: value}
+        _score(g.Score(values["score"], values["max"]), other[2], reading)  # ":Marks: 12.5" / ":Maximum: 25"
+        reading.half = None
+
+
+def _value_label(text: str) -> str | None:
+    """Return "score" or "max" for a line that is only such a label ("Score awarded", "Max. score"), or None."""
+    role = tables.role_of(text) if len(text) <= VALUE_LABEL_MAX else None
+    return role if role in ("score", "max") else None
+
+
+def _bare_value(text: str) -> tuple[bool, float | None]:
+    """Return (True, number) for a line that is only a number, (True, None) for "NA", (False, None) otherwise."""
+    m = re.fullmatch(r"(\d{1,4}(?:[.,]\d{1,2})?)|(N\s*/?\s*A|not\s+assessed)", text.strip(), re.IGNORECASE)
+    if m is None:
+        return False, None
+    return True, float(m.group(1).replace(",", ".")) if m.group(1) else None
 
 
 def _labelled_number(text: str) -> tuple[str, float | None] | None:
@@ -735,6 +770,11 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
     """
     table = cells[0].table
     if table in reading.other_tables:
+        return
+    listed = [c for c in cells if c.order in reading.inline]
+    if listed:  # "1. Policy | 1.a = 19/25; … | 74/100", or a table read on its side: its entries, once
+        for cell in listed:
+            reading.scorecard += [(heading, score, cell) for heading, score in reading.inline[cell.order] or ()]
         return
     if table is not None and (reading.elsewhere or _header_like(cells) and any(
             _names_other_cycle(c.text, reading) for c in cells if len(c.text) <= OTHER_CYCLE_LINE_MAX)):

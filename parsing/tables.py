@@ -22,13 +22,17 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"|weight(?:age)?|max\.?\s*score|marks?\s*\(?max(?:imum)?\.?\)?)$")),
     ("score", re.compile(r"^(?:(?:marks?|score|points?)\s*(?:secured|obtained|scored|awarded|achieved|earned|"
                          r"received|allotted|given)?|(?:secured|obtained|awarded|achieved|given)\s*(?:marks?|score)?"
-                         r"|city\s*score|score\s*obtained|(?:your|this)\s*city(?:'s)?(?:\s*(?:score|marks))?)$")),
+                         r"|city\s*score|score\s*obtained|(?:your|this)\s*city(?:'s)?(?:\s*(?:score|marks))?"
+                         r"|(?:revised|final)(?:\s*(?:score|marks))?(?:\s*\(?(?:final|after\s*appeal)\)?)?)$")),
     ("code", re.compile(r"^(?:indicator\s*(?:code|no\.?|number|id|ref\.?)|code|ref(?:erence)?\.?(?:\s*no\.?)?)$")),
     ("title", re.compile(r"^(?:indicators?(?:\s*(?:name|title|description))?|particulars|parameters?|description"
                          r"|title|(?:sub[\s-]*)?criteria|(?:sub[\s-]*)?criterion)$")),
     ("pillar", re.compile(r"^(?:pillar|pillar\s*name|component)$")),
     ("text", re.compile(r"^(?:recommendations?|remarks?|assessor'?s?\s*remarks?|observations?|comments?"
                         r"|suggestions?|way\s*forward)$")),
+    ("other", re.compile(r"^(?:provisional|original|initial|previous|earlier|target|national\s*average|average"
+                         r"|highest|lowest|state\s*average|peer\s*average|status|appeal(?:\s*status)?)"
+                         r"(?:\s*(?:score|marks|cycle))?$")),  # numbers beside the score that are not it
     ("pct", re.compile(r"^(?:percentage|%|per\s*cent|score\s*\(?%\)?|achievement\s*%?)$")),
 )
 """What a header cell or a record label says the column or row holds (the first pattern that matches wins)."""
