@@ -386,7 +386,7 @@ def _stacked_cards(cells: list[Block]) -> list[tuple[g.Heading, g.Score]]:
 def _pillar_matrix(cells: list[Block]) -> list[tuple[g.Heading, g.Score]]:
     """Return the entries of a matrix with a pillar per row and an indicator letter per column ("Pillar | a | b
     …" over "1 Policy | 23.5 of 25 | 8.5 of 25 …"): the code is the row's pillar and the column's letter. A
-    "Total" column must equal the row's scores added up, or nothing of the matrix is read."""
+    "Total" column must equal the row's scores added up, or that row is not read."""
     by_row: dict[int | None, dict[int | None, str]] = {}
     for cell in cells:
         by_row.setdefault(cell.row, {})[cell.col] = g.clean_text(cell.text)
@@ -416,7 +416,7 @@ def _pillar_matrix(cells: list[Block]) -> list[tuple[g.Heading, g.Score]]:
             printed = g.match_score(row[total_col])
             added = sum(score.score or 0.0 for _, score in found)
             if printed is None or printed.score is None or abs(printed.score - added) > 0.01:
-                return []  # the row's total says these are not its scores
+                continue  # the row's total says these are not its scores: that pillar is not read
         entries += [(g.Heading(code, ""), score) for code, score in found]
     return entries
 

@@ -89,3 +89,24 @@ def test_a_table_nested_in_a_cell_follows_that_cell_as_a_table_of_its_own():
     assert cells[1:] == [
         (2, 1, 1, "1.a"), (2, 1, 2, "18 / 30"), (2, 1, 3, "Approval"),
         (2, 2, 1, "1.b"), (2, 2, 2, "12 / 30"), (2, 2, 3, "Components")]
+
+
+def test_a_footnote_s_text_follows_the_paragraph_that_carries_its_mark():
+    from docx.oxml import parse_xml
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def build(d):
+        heading = d.add_heading("Indicator 1.a: Approval of City Data Policy", level=2)
+        heading._p.append(parse_xml(f'<w:r xmlns:w="{w}"><w:footnoteReference w:id="1"/></w:r>'))
+        d.add_paragraph("Adopt the policy.")
+        notes = (f'<w:footnotes xmlns:w="{w}"><w:footnote w:id="1"><w:p><w:r><w:t>1.a: 0 marks (maximum 30).'
+                 f'</w:t></w:r></w:p></w:footnote></w:footnotes>').encode()
+        part = Part(PackURI("/word/footnotes.xml"),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", notes, d.part.package)
+        d.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    texts = [b.text for b in extract_docx(_docx(build), name="t.docx")]
+    assert texts == ["Indicator 1.a: Approval of City Data Policy", "1.a: 0 marks (maximum 30).", "Adopt the policy."]

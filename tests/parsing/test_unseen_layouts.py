@@ -237,3 +237,56 @@ def test_a_pillar_whose_scores_do_not_add_up_to_its_printed_total_is_left_empty(
     assert {c: v for c, v in got.items() if c[0] != "1"} == {c: v for c, v in _expected().items() if c[0] != "1"}
     assert [w.indicator for w in report.warnings if w.code == "pillar_total_disagrees"] == ["1.a", "1.b", "1.c&1.d"]
     assert report.confidence < 0.8
+
+
+def test_a_pillar_per_row_matrix_is_read_by_letter_and_checked_by_its_total_column():
+    letters = "abcde"
+    by_pillar: dict[str, dict[str, dict]] = {}
+    for ind in INDICATORS:
+        if "&" not in ind["code"]:
+            by_pillar.setdefault(ind["code"][0], {})[ind["code"][2]] = ind
+    lines = list(HEAD) + ["| Pillar | " + " | ".join(letters) + " | Total |", "|---" * 7 + "|"]
+    for pillar, row in by_pillar.items():
+        cells = [f"{_score(row[x]):g} of {row[x]['max_score']:g}" if x in row else "–" for x in letters]
+        total = sum(_score(i) for i in row.values()) + (pillar == "3")  # pillar 3's total is misprinted by one
+        lines.append(f"| {pillar} Pillar | " + " | ".join(cells) + f" | {total:g}/100 |")
+    report = _read(lines)
+    got = {i.code: (i.score, i.max_score) for i in report.indicators}
+    assert got["2.a"] == _expected()["2.a"] and got["5.d"] == _expected()["5.d"]
+    assert all(got.get(code, (None,))[0] is None for code in _expected() if code.startswith("3"))  # not trusted
+
+
+def test_labels_and_values_on_lines_of_their_own_and_labelled_observations():
+    lines = list(HEAD)
+    for k, ind in enumerate(INDICATORS):
+        if k % 2:
+            lines += [f"Obs. {k + 1} - Indicator {_printed(ind['code'])} {ind['title']}",
+                      f"Rating awarded - {_score(ind):g}/{ind['max_score']:g}", ""]
+        else:
+            lines += [f"  {_printed(ind['code'])} {ind['title']}", "    Score awarded", f"      {_score(ind):g}",
+                      "    Max. score", f"      {ind['max_score']:g}", "    Recommendation", f"      {TEXT}"]
+    assert _scores(_read(lines)) == _expected()
+
+
+def test_a_json_or_yaml_export_saved_as_text_is_read_record_by_record():
+    import yaml
+
+    items = [{"id": ind["code"].split("&") if "&" in ind["code"] else ind["code"], "label": ind["title"],
+              "score": str(_score(ind)), "max_score": ind["max_score"]} for ind in INDICATORS]
+    data = {"data": {"assessment_cycle": "Cycle 2.0", "city": {"name": "Imphal Smart City Limited", "state": "Manipur"},
+                     "results": items}}
+    for text in (json.dumps(data, indent=2), yaml.safe_dump(data, sort_keys=False)):
+        report = parse_bytes(text.encode("utf-8"), name="export.txt")
+        assert (report.city, report.cycle) == ("Imphal", 2)
+        assert _scores(report) == _expected()
+
+
+def test_roman_pillars_and_provisional_beside_revised_scores():
+    from parsing.grammar import match_heading
+
+    assert match_heading("II (c) & (d) Data Team", allow_bare=True).code == "2.c&2.d"
+    lines = list(HEAD) + ["Code | Indicator | Max | Provisional | Revised (final) | Status",
+                          "-----+-----------+-----+-------------+-----------------+-------"]
+    lines += [f"{_printed(i['code'])} | {i['title']} | {i['max_score']:g} | 0 | {_score(i):g} | Appeal allowed"
+              for i in INDICATORS]
+    assert _scores(_read(lines)) == _expected()
