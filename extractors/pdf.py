@@ -22,7 +22,7 @@ from extractors import pdf_layout as lay
 from extractors import pdf_regions
 from extractors.pdf_words import FastPdf, open_fast
 from extractors.reading import read_bytes
-from extractors.txt import drawn_table_rows, is_drawn_table_line
+from extractors.txt import drawn_table_rows
 
 BAND = 0.08  # top and bottom fraction of a page where running headers and footers live
 ROTATION_TOLERANCE = 1e-3  # a character whose text matrix turns it more than this is set at an angle

@@ -161,11 +161,6 @@ def reading_lines(lines: list[str]) -> list[tuple[int, str]]:
     return ordered
 
 
-def is_drawn_table_line(line: str) -> bool:
-    """Return True for a line of a table drawn with characters: cells between bars, or a ruling line."""
-    return _cells(line) is not None or _is_rule(line)
-
-
 def drawn_table_rows(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     """Return (first line key, cells) per row of a table drawn with characters (see ``_table_rows``)."""
     return _table_rows(lines)

@@ -158,31 +158,33 @@ def _refuse_against_totals(report: ParsedReport) -> ParsedReport:
         added = sum(i.score or 0.0 for i in members)
         if complete and not adds_up(added, total.score):
             refused[total.pillar_no] = f"printed total {total.score:g} but its scores add up to {added:g}"
-    if not refused:
-        return report
-    indicators, warnings = [], list(report.warnings)
-    for ind in report.indicators:
-        if ind.pillar_no in refused and ind.score is not None:
-            warnings.append(ParseWarning("pillar_total_disagrees", f"indicator {ind.code}: pillar {ind.pillar_no} "
-                                         f"{refused[ind.pillar_no]}, so its score is left empty", ind.code,
-                                         ind.score_at.location if ind.score_at else None))
-            ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
-        indicators.append(ind)
-    return replace(report, indicators=tuple(indicators), warnings=tuple(warnings))
+    return _left_empty(report, "pillar_total_disagrees", {
+        ind.code: (f"indicator {ind.code}: pillar {ind.pillar_no} {refused[ind.pillar_no]}, so its score is left "
+                   f"empty", ind.score_at.location if ind.score_at else None)
+        for ind in report.indicators if ind.pillar_no in refused and ind.score is not None})
 
 
 def _resolve_disagreements(report: ParsedReport, rivals: list[ParsedReport], label: str) -> ParsedReport:
     """Return the report with every score that an equally consistent rival reads differently left NULL."""
-    if not rivals:
-        return report
-    indicators, warnings = [], list(report.warnings)
+    why: dict[str, tuple[str, str | None]] = {}
     for ind in report.indicators:
         others = {r_ind.score for r in rivals for r_ind in r.indicators if r_ind.code == ind.code}
         if ind.score is not None and others - {ind.score}:
             shown = ", ".join(sorted(f"{o:g}" if o is not None else "none" for o in others | {ind.score}))
-            warnings.append(ParseWarning("readings_disagree", f"indicator {ind.code}: equally consistent readings "
-                                         f"of the document give {shown}; its score is left empty", ind.code,
-                                         ind.heading_at.location if ind.heading_at else None))
+            why[ind.code] = (f"indicator {ind.code}: equally consistent readings of the document give {shown}; "
+                             f"its score is left empty", ind.heading_at.location if ind.heading_at else None)
+    return _left_empty(report, "readings_disagree", why)
+
+
+def _left_empty(report: ParsedReport, code: str, why: dict[str, tuple[str, str | None]]) -> ParsedReport:
+    """Return the report with the scores of the indicators in ``why`` left NULL, each with a ``code`` warning
+    (message, location) saying why."""
+    if not why:
+        return report
+    indicators, warnings = [], list(report.warnings)
+    for ind in report.indicators:
+        if ind.code in why:
+            warnings.append(ParseWarning(code, why[ind.code][0], ind.code, why[ind.code][1]))
             ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
         indicators.append(ind)
     return replace(report, indicators=tuple(indicators), warnings=tuple(warnings))
@@ -193,7 +195,8 @@ def parse_document(readings: list[tuple[str, list[Block]]], *, source: str, form
     """Return the report of a document from its readings (the default first), choosing by consistency.
 
     Each reading is parsed as printed and, unless that is already fully consistent, also with bare-code
-    lines taken as headings (every reading is parsed, so that consistent readings that disagree are seen); where scorecard rows end in numbers with no header naming them, the other
+    lines taken as headings (every reading is parsed, so that consistent readings that disagree are seen);
+    where scorecard rows end in numbers with no header naming them, the other
     column orders are tried on the most consistent reading. Raise ``NotAReport`` when no reading has an
     indicator.
     """

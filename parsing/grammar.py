@@ -120,7 +120,8 @@ _PILLAR_TOTAL = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
-    r"^(?:overall|total|grand\s+total)\s*(?:city\s+)?(?:score)?\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*" + _OUT_OF_SEP + r"\s*(?P<max>" + _NUM + r")\s*$",
+    r"^(?:overall|total|grand\s+total)\s*(?:city\s+)?(?:score)?\s*[:\-=]?\s*(?P<score>" + _NUM + r")\s*"
+    + _OUT_OF_SEP + r"\s*(?P<max>" + _NUM + r")\s*$",
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"^-?\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*-?$", re.IGNORECASE)  # "– 3 –" too

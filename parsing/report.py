@@ -79,6 +79,7 @@ class Reading:
     other_tables: set[int] = field(default_factory=set)  # tables whose header names another cycle
     inline: dict[int, list[tuple[g.Heading, g.Score]] | None] = field(default_factory=dict)  # see inline_scorecards
     half: tuple[str, float | None, Block] | None = None  # a labelled score or maximum waiting for the other
+    prev: tuple[int | None, str] | None = None  # the line read last (its number and text), for wrapped sentences
     label_wait: str | None = None  # a "Score awarded" label alone on its line, its number on the next
     closed: bool = False  # a heading that could not be read ended the last indicator's section
     references: dict[str, str] = field(default_factory=dict)  # the report's own numbers ("5.1") -> catalog codes
@@ -425,12 +426,13 @@ def _wrapped_line(previous: Block, block: Block) -> bool:
     """Return True for the next line of a wrapped text paragraph: in a TXT file the very next line; in a PDF
     the block right below, indented as far or further (a hanging indent), after a line with no full stop.
     A bullet starts a paragraph of its own."""
-    if previous.kind not in ("paragraph", "list_item", "heading") or block.kind != "paragraph" or g.strip_bullet(block.text)[0] \
-            or re.match(r"\s*[\u2013\u2014\u2022\u00b7*-]\s", block.text):
+    if previous.kind not in ("paragraph", "list_item", "heading") or block.kind != "paragraph" \
+            or g.strip_bullet(block.text)[0] or re.match(r"\s*[\u2013\u2014\u2022\u00b7*-]\s", block.text):
         return False
     if block.line is not None:
         return previous.line == block.line - 1
-    if previous.bbox is None or block.bbox is None or previous.page != block.page or previous.text.rstrip().endswith("."):
+    if previous.bbox is None or block.bbox is None or previous.page != block.page \
+            or previous.text.rstrip().endswith("."):
         return False
     gap = block.bbox[1] - previous.bbox[3]
     return -1.0 <= gap <= CONTINUATION_GAP * (block.bbox[3] - block.bbox[1]) and block.bbox[0] >= previous.bbox[0] - 2.0
@@ -481,7 +483,12 @@ def _lines(block: Block) -> list[str]:
 def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> None:
     """Classify one line of text and add it to the reading."""
     text = g.clean_text(line)
+    previous, reading.prev = reading.prev, (block.line, text)
     if not text or text in noise:
+        return
+    if previous is not None and block.line is not None and previous[0] == block.line - 1 and text[:1].islower() \
+            and not previous[1].rstrip().endswith((".", ":", ";", "!", "?")) and g.match_score(text):
+        _content(text, block, reading)  # "… the city" / "secured 0 of 30 marks.": a sentence going on, no score line
         return
     waiting, reading.label_wait = reading.label_wait, _value_label(text)
     if reading.label_wait is not None:

@@ -92,10 +92,10 @@ def test_a_table_nested_in_a_cell_follows_that_cell_as_a_table_of_its_own():
 
 
 def test_a_footnote_s_text_follows_the_paragraph_that_carries_its_mark():
-    from docx.oxml import parse_xml
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
+    from docx.oxml import parse_xml
 
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

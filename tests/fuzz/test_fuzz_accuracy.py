@@ -13,7 +13,7 @@ from tests.fuzz.build import build_fuzz
 from tests.truth import measure
 
 SEEDS = range(3, 123)  # 40 aligned triples: one PDF, one DOCX and one TXT each
-FLOOR = 0.99
+FLOOR = 0.995  # the target on fresh seeds; these seeds read 99.96 % (7956/7959) with parser 4
 
 
 @pytest.fixture(scope="module")

@@ -209,8 +209,8 @@ def test_a_letterhead_city_gives_way_to_the_city_printed_beside_its_state():
 
 
 def test_a_labelled_city_abbreviation_is_resolved_by_the_gazetteer():
-    from parsing.metadata import read_metadata
     from extractors.txt import lines_to_blocks
+    from parsing.metadata import read_metadata
 
     blocks = lines_to_blocks(["DMAF Cycle 2.0", "| City | NDMC |", "| State | Delhi |", ""], source="x.txt")
     assert read_metadata(blocks, source="x.txt", first_heading=len(blocks)).city == "New Delhi"
@@ -290,3 +290,12 @@ def test_roman_pillars_and_provisional_beside_revised_scores():
     lines += [f"{_printed(i['code'])} | {i['title']} | {i['max_score']:g} | 0 | {_score(i):g} | Appeal allowed"
               for i in INDICATORS]
     assert _scores(_read(lines)) == _expected()
+
+
+def test_a_score_at_the_start_of_a_wrapped_sentence_line_is_not_a_score_line():
+    lines = list(HEAD) + ["Indicator 4(b) (Number of Datasets on SCODP) could not be assessed this",
+                          "time (maximum 30 marks); it has not been counted.", "",
+                          "Under indicator 4(c) (Schedule for Updating Datasets on SCODP), the city",
+                          "secured 0 of 30 marks.", ""]
+    report = _read(lines)
+    assert all(i.score is None for i in report.indicators)  # 4.b was not assessed; 0/30 is 4(c)'s, in a sentence
