@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from core.blocks import Block
 from core.errors import NotAReport
-from core.geometry import union
 from core.records import ParsedReport, PrintedTotal
 from parsing import grammar as g
 from parsing import tables
@@ -27,6 +26,7 @@ from parsing.drafts import (
     provenance_of,
 )
 from parsing.finish import finish_report
+from parsing.joins import heading_line_below, joined, merge_heading_fragments
 from parsing.metadata import cycles_named, read_metadata
 from parsing.placement import (
     place_below_heading,
@@ -36,17 +36,21 @@ from parsing.placement import (
     place_in_card,
     place_under_heading,
 )
+from parsing.survey import (
+    block_lines,
+    inline_scorecards,
+    page_number_lines,
+    reference_numbers,
+    row_key,
+    transposed_scorecards,
+)
 from reference.catalog import Catalog, load_catalog
 
 MAX_HEADING_TITLE = 160
 NOISE_REPEATS = 3
 OTHER_CYCLE_LINE_MAX = 90  # characters: a heading-like line this short that names another cycle opens its section
-INLINE_MIN = g.INLINE_MIN  # entries: fewer are no scorecard printed inline or on its side
 VALUE_LABEL_MAX = 40  # characters: a score or maximum label alone on its line is no longer
-PAGE_RUN_MIN = 3  # "n / N" lines counting up one at a time: page numbers, where the pages are not known
 PILLAR_TOTAL_MIN_MAX = 50.0  # a score line right under a pillar heading is the pillar's total if out of this or more
-CONTINUATION_GAP = 1.0  # line heights: a heading line this close below a heading continues it (PDF)
-HEADING_ALIGN = 3.0  # points: a continued heading line starts this close to the heading's left edge
 WRAPPED_TITLE_MAX = 60  # characters: a text line this short right after a heading may end its title (TXT)
 WRAPPED_TITLE_WORDS = 4  # words: a capitalised line this short may still end the title ("… Ministry" / "Initiative")
 
@@ -111,7 +115,7 @@ def parse_blocks(
                   or b.kind == "table_cell" and g.match_code_only(b.text)), len(blocks))  # the first indicator
     meta = read_metadata(blocks, source=source, first_heading=first)
     reading.city, reading.cycle = meta.city, meta.cycle
-    for key, group in groupby(blocks, key=_row_key):
+    for key, group in groupby(blocks, key=row_key):
         group = list(group)
         if reading.record is not None and (key is None or key[0] != reading.record.table):
             _finish_record(reading)
@@ -142,93 +146,6 @@ def parse_blocks(
     return report
 
 
-def merge_heading_fragments(blocks: list[Block]) -> list[Block]:
-    """Return blocks with a heading wrapped over two PDF lines joined, when only the joined text is a heading.
-
-    "… Centre data use (Indicator" + "3.d)" is one heading; two headings that each match stay apart.
-    """
-    merged: list[Block] = []
-    for block in blocks:
-        head = merged[-1] if merged else None
-        if head is not None and _wrapped_heading(head, block):
-            merged[-1] = _joined(head, block)
-            continue
-        merged.append(block)
-    return join_wrapped_scores(merged)
-
-
-def join_wrapped_scores(blocks: list[Block]) -> list[Block]:
-    """Return blocks with a score wrapped over two PDF lines of a narrow box joined ("20.0 /" above "25.0").
-
-    The second line is the next one below in the same column: a heading printed level with the box, to its
-    left, may come between them in reading order.
-    """
-    blocks = list(blocks)
-    k = 0
-    while k < len(blocks):
-        head = blocks[k]
-        below = next((j for j in range(k + 1, min(k + 4, len(blocks))) if _below_across(head, blocks[j])), None)
-        if below is not None and _wrapped_score(head, blocks[below]):
-            blocks[k] = _joined(head, blocks.pop(below))
-        k += 1
-    return blocks
-
-
-def _below_across(head: Block, block: Block) -> bool:
-    """Return True when ``block`` is a PDF line on the same page just below ``head`` and overlapping it across,
-    or the very next line of a text file ("12" / "/ 30" on a slide)."""
-    if head.line is not None and block.line is not None and head.kind != "table_cell":
-        return block.line == head.line + 1
-    if head.bbox is None or block.bbox is None or head.page != block.page:
-        return False
-    if head.kind == "table_cell" and block.kind == "table_cell" and head.row is not None and block.row != head.row + 1:
-        return False
-    line_height = max(block.bbox[3] - block.bbox[1], 1.0)
-    gap = block.bbox[1] - head.bbox[3]
-    across = min(head.bbox[2], block.bbox[2]) - max(head.bbox[0], block.bbox[0])
-    return -1.0 <= gap <= CONTINUATION_GAP * line_height and across > 0
-
-
-def _joined(head: Block, block: Block) -> Block:
-    """Return a heading block continued by the next line: texts joined, boxes united, the head's place kept."""
-    box = union(head.bbox, block.bbox) if head.bbox is not None and block.bbox is not None else head.bbox
-    return replace(head, text=f"{head.text} {block.text}", bbox=box)
-
-
-def _wrapped_heading(head: Block, block: Block) -> bool:
-    """Return True when ``block`` is the second line of the heading ``head`` that alone is no heading."""
-    if not _heading_line_below(head, block):
-        return False
-    if g.match_heading(head.text, allow_bare=True) or g.match_heading(block.text, allow_bare=True):
-        return False
-    return g.match_heading(f"{head.text} {block.text}", allow_bare=True) is not None
-
-
-def _wrapped_score(head: Block, block: Block) -> bool:
-    """Return True when ``block`` (the line below ``head``) ends a score that alone is no score ("Marks obtained:
-    0 out of" / "25"), or the score a heading line breaks off ("… | Score obtained: 0" / "(Maximum: 30)")."""
-    if (head.kind == "table_cell") != (block.kind == "table_cell"):
-        return False
-    if head.kind == "table_cell" and (head.table != block.table or head.col != block.col):
-        return False  # a table's cell goes on only in the same column, one row down
-    if g.match_score(head.text) or g.match_score(block.text) is not None and g.is_score_label(head.text):
-        return False  # a whole score already; "Score:" above "10/30" is read as label and score
-    joined = f"{head.text} {block.text}"
-    if g.match_score(joined) is not None:
-        return True
-    if g.match_heading(head.text, allow_bare=True) is None or g.match_heading(block.text, allow_bare=True):
-        return False
-    before, after = g.split_heading_score(head.text), g.split_heading_score(joined)
-    return (before is None or before.max_score is None) and after is not None and after.max_score is not None
-
-
-def _row_key(block: Block) -> tuple[int, int] | None:
-    """Group table cells by (table, row); every other block stands alone."""
-    if block.kind == "table_cell" and block.table is not None and block.row is not None:
-        return block.table, block.row
-    return None
-
-
 def _repeated_lines(blocks: list[Block]) -> set[str]:
     """Return short texts repeated on many pages or lines: running headers and footers."""
     counts = Counter(
@@ -243,59 +160,6 @@ def _repeated_lines(blocks: list[Block]) -> set[str]:
     }
 
 
-def reference_numbers(blocks: list[Block]) -> dict[str, str]:
-    """Return the report's own indicator numbers mapped to catalog codes, from table rows printing both.
-
-    A summary table with "5.1 | 5.a | Data stories …" says what a later "Indicator 5.1" heading means. A
-    row counts only with one code and one number of the same pillar; a number given two codes counts for none.
-    """
-    found: dict[str, set[str]] = {}
-    for key, group in groupby(blocks, key=_row_key):
-        if key is None:
-            continue
-        cells = list(group)
-        codes = {c for cell in cells if (c := g.match_code_only(cell.text))}
-        numbers = [r for cell in cells if (r := g.match_reference(cell.text))]
-        if len(codes) == 1 and len(numbers) == 1:
-            code = next(iter(codes))
-            if numbers[0][0] == int(code.split(".")[0]):
-                found.setdefault(numbers[0][1], set()).add(code)
-    return {number: next(iter(codes)) for number, codes in found.items() if len(codes) == 1}
-
-
-def page_number_lines(blocks: list[Block]) -> frozenset[tuple[int, str]]:
-    """Return (block order, line) of the "n / N" lines that number the document's pages.
-
-    "3 / 9" and a score "0 / 25" print alike; the document decides. Lines sharing one N number pages when
-    their n count up one page at a time within 1..N: on the PDF pages they stand on (N the document's pages,
-    n minus the page the same for all), or, where pages are not known, in steps of one over at least PAGE_RUN_MIN lines. Any
-    other such line is read as a score.
-    """
-    groups: dict[int, list[tuple[int, str, int, int | None]]] = {}
-    for block in blocks:
-        if block.kind not in ("paragraph", "heading"):
-            continue
-        for line in _lines(block):
-            fraction = g.page_fraction(line)
-            if fraction is not None:
-                groups.setdefault(fraction[1], []).append((block.order, line, fraction[0], block.page))
-    marks: set[tuple[int, str]] = set()
-    last_page = max((b.page for b in blocks if b.page is not None), default=None)
-    for total, lines in groups.items():
-        numbers = [n for _, _, n, _ in lines]
-        pages = [page for _, _, _, page in lines]
-        if not (1 <= min(numbers) and max(numbers) <= total):
-            continue
-        if None not in pages:
-            numbering = total == last_page and len(set(pages)) == len(pages) and len(
-                {n - page for n, page in zip(numbers, pages)}) == 1
-        else:
-            numbering = len(lines) >= PAGE_RUN_MIN and all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
-        if numbering:
-            marks.update((order, line) for order, line, _, _ in lines)
-    return frozenset(marks)
-
-
 def _names_other_cycle(text: str, reading: Reading) -> bool:
     """Return True for a text naming a cycle other than the report's, and not the report's own."""
     named = cycles_named(text) if reading.cycle is not None else set()
@@ -305,137 +169,6 @@ def _names_other_cycle(text: str, reading: Reading) -> bool:
 def _header_like(cells: list[Block]) -> bool:
     """Return True for a table row of labels only (no cell is a number): a header."""
     return not any(re.fullmatch(r"[\d.,%\s/]+", g.clean_text(c.text)) for c in cells)
-
-
-def inline_scorecards(blocks: list[Block]) -> dict[int, list[tuple[g.Heading, g.Score]] | None]:
-    """Return, by block order, the paragraphs that list indicators inline ("5.b Data related use cases 30 of
-    30; 5.c …"): the entries at a paragraph's first block, None at the blocks of its wrapped lines."""
-    found: dict[int, list[tuple[g.Heading, g.Score]] | None] = {}
-    k = 0
-    while k < len(blocks):
-        run = [blocks[k]]
-        while k + len(run) < len(blocks) and _wrapped_line(run[-1], blocks[k + len(run)]):
-            run.append(blocks[k + len(run)])
-        if run[0].kind in ("paragraph", "list_item", "heading", "table_cell"):
-            entries = g.match_inline_scores(" ".join(b.text.strip() for b in run))
-            if entries:
-                found[run[0].order] = entries
-                found.update((b.order, None) for b in run[1:])
-        k += len(run)
-    return found
-
-
-def transposed_scorecards(blocks: list[Block]) -> dict[int, list[tuple[g.Heading, g.Score]] | None]:
-    """Return, by block order, the tables printed on their side: a row of codes, a row of marks and a row of
-    maxima, each labelled in its first cell ("Indicator | 1(a) | 1(b) …", "Marks obtained | 6 | 25 …"); the
-    entries at a table's first cell, None at its other cells. Read column by column."""
-    found: dict[int, list[tuple[g.Heading, g.Score]] | None] = {}
-    by_table: dict[int, list[Block]] = {}
-    for block in blocks:
-        if block.kind == "table_cell" and block.table is not None:
-            by_table.setdefault(block.table, []).append(block)
-    for cells in by_table.values():
-        rows: dict[str, dict[int, str]] = {}
-        for row in {c.row for c in cells}:
-            line = sorted((c for c in cells if c.row == row), key=lambda c: c.col or 0)
-            role = tables.role_of(line[0].text)
-            if role in ("code", "title", "score", "max") and line[0].col == min(c.col or 0 for c in cells):
-                rows.setdefault("code" if role == "title" else role, {c.col: g.clean_text(c.text) for c in line[1:]})
-        codes = {col: code for col, text in rows.get("code", {}).items() if (code := g.match_code_only(text))}
-        entries = []
-        if len(codes) >= INLINE_MIN and "score" in rows and len(codes) == len(rows["code"]):
-            for col, code in sorted(codes.items()):
-                score = tables.score_of(rows["score"].get(col), rows.get("max", {}).get(col))
-                if score is not None:
-                    entries.append((g.Heading(code, ""), score))
-        else:
-            entries = _stacked_cards(cells) or _pillar_matrix(cells)
-        if len(entries) >= INLINE_MIN:
-            first = min(cells, key=lambda c: c.order)
-            found[first.order] = entries
-            found.update((c.order, None) for c in cells if c is not first)
-    return found
-
-
-def _stacked_cards(cells: list[Block]) -> list[tuple[g.Heading, g.Score]]:
-    """Return the entries of a grid of cards ("2.a | 2.b | 2.c" over their titles over "0/30 | 0/20 | 8/20"):
-    a row of codes only, then, in the same columns, a row of whole scores only; [] unless every row of codes
-    has its row of scores. Each score is the code's above it in its column, never by order or maximum."""
-    rows = [sorted((c for c in cells if c.row == r), key=lambda c: c.col or 0) for r in sorted({c.row for c in cells})]
-    rows = [[c for c in row if g.clean_text(c.text)] for row in rows]
-    entries: list[tuple[g.Heading, g.Score]] = []
-    codes: dict[int | None, str] | None = None
-    titles: dict[int | None, str] = {}
-    for row in rows:
-        found = {c.col: g.match_code_only(c.text) for c in row}
-        if len(row) >= INLINE_MIN and all(found.values()):
-            if codes is not None:
-                return []  # a row of codes whose scores never came
-            codes, titles = found, {}
-            continue
-        scores = {c.col: g.match_score(" ".join(c.text.split())) for c in row}
-        if codes is not None and row and all(s is not None and s.max_score is not None for s in scores.values()):
-            if set(scores) != set(codes):
-                return []
-            entries += [(g.Heading(codes[col], titles.get(col, "")), scores[col]) for col in sorted(codes)]
-            codes = None
-        elif codes is not None:
-            titles.update((c.col, g.clean_text(c.text)) for c in row)
-    return entries if codes is None else []
-
-
-def _pillar_matrix(cells: list[Block]) -> list[tuple[g.Heading, g.Score]]:
-    """Return the entries of a matrix with a pillar per row and an indicator letter per column ("Pillar | a | b
-    …" over "1 Policy | 23.5 of 25 | 8.5 of 25 …"): the code is the row's pillar and the column's letter. A
-    "Total" column must equal the row's scores added up, or that row is not read."""
-    by_row: dict[int | None, dict[int | None, str]] = {}
-    for cell in cells:
-        by_row.setdefault(cell.row, {})[cell.col] = g.clean_text(cell.text)
-    rows = [by_row[r] for r in sorted(by_row, key=lambda r: r or 0)]
-    if not rows:
-        return []
-    first = min(rows[0])
-    letters = {col: text.lower() for col, text in rows[0].items() if re.fullmatch(r"\(?[a-hA-H]\)?", text)}
-    letters = {col: text.strip("()") for col, text in letters.items()}
-    total_col = next((col for col, text in rows[0].items() if re.fullmatch(r"(?i)(?:pillar\s*)?total", text)), None)
-    if len(letters) < INLINE_MIN:
-        return []
-    entries: list[tuple[g.Heading, g.Score]] = []
-    for row in rows[1:]:
-        label = row.get(first, "")
-        if re.fullmatch(r"(?i)(?:grand\s*|overall\s*)?total(?:\s*score)?", label):
-            continue  # "Grand total | 214.5/500": checked with the other printed totals
-        m = re.match(r"^(?:pillar\s*)?(\d)\b|^(?:pillar\s*\d?\s*[:\-]?\s*)?([A-Za-z]+)", label, re.I)
-        pillar = (int(m.group(1)) if m.group(1) else g.PILLAR_WORDS.get(m.group(2).casefold())) if m else None
-        if pillar is None:
-            return []
-        found = [(f"{pillar}.{letters[col]}", g.match_cell_score(row[col]))
-                 for col in sorted(letters) if row.get(col) and row[col] not in ("-", "\u2013", "\u2014")]
-        if any(score is None for _, score in found):
-            return []
-        if total_col is not None and row.get(total_col):
-            printed = g.match_score(row[total_col])
-            added = sum(score.score or 0.0 for _, score in found)
-            if printed is None or printed.score is None or abs(printed.score - added) > 0.01:
-                continue  # the row's total says these are not its scores: that pillar is not read
-        entries += [(g.Heading(code, ""), score) for code, score in found]
-    return entries
-
-
-def _wrapped_line(previous: Block, block: Block) -> bool:
-    """Return True for the next line of a wrapped text paragraph: in a TXT file the very next line; in a PDF
-    the block right below, indented as far or further (a hanging indent), after a line with no full stop.
-    A bullet starts a paragraph of its own."""
-    if previous.kind not in ("paragraph", "list_item", "heading") or block.kind != "paragraph" \
-            or g.strip_bullet(block.text)[0] or re.match(r"\s*[\u2013\u2014\u2022\u00b7*-]\s", block.text):
-        return False
-    if block.line is not None:
-        return previous.line == block.line - 1
-    if previous.bbox is None or block.bbox is None or previous.page != block.page \
-            or previous.text.rstrip().endswith("."):
-        return False
-    gap = block.bbox[1] - previous.bbox[3]
-    return -1.0 <= gap <= CONTINUATION_GAP * (block.bbox[3] - block.bbox[1]) and block.bbox[0] >= previous.bbox[0] - 2.0
 
 
 def _read_block(block: Block, reading: Reading, noise: set[str]) -> None:
@@ -462,7 +195,7 @@ def _read_block(block: Block, reading: Reading, noise: set[str]) -> None:
         for heading, score in reading.inline[block.order] or ():
             reading.scorecard.append((heading, score, block))  # "5.b Data related use cases 30 of 30; …"
         return
-    for line in _lines(block):
+    for line in block_lines(block):
         _read_line(line, block, reading, noise)
 
 
@@ -471,13 +204,6 @@ def _is_contents_entry(block: Block) -> bool:
     if block.style and block.style.lower().startswith("toc") and "heading" not in block.style.lower():
         return True
     return "\n" not in block.text.strip() and g.is_toc_entry(block.text)
-
-
-def _lines(block: Block) -> list[str]:
-    """Return a block's text as lines (a paragraph block is one line)."""
-    if block.kind == "paragraph" or block.kind == "heading":
-        return [block.text] if "\n" not in block.text else block.text.splitlines()  # wide gaps kept: "Title    12/30"
-    return block.text.splitlines() or [block.text]
 
 
 def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> None:
@@ -660,7 +386,7 @@ def _continues_heading(text: str, block: Block, reading: Reading) -> bool:
     if current is None or current.score is not None or reading.last != "heading":
         return False
     head = current.block
-    if not (_wrapped_text_line(head, block, current.title, text) or _heading_line_below(head, block)):
+    if not (_wrapped_text_line(head, block, current.title, text) or heading_line_below(head, block)):
         return False
     if g.match_score(text) or g.match_pillar_heading(text) is not None or g.match_pillar_total(text) \
             or _is_metadata(text):
@@ -672,21 +398,11 @@ def _continues_heading(text: str, block: Block, reading: Reading) -> bool:
     if heading is None or heading.code != current.code or len(heading.title) > MAX_HEADING_TITLE:
         return False
     current.title = heading.title
-    current.block = _joined(head, block)
+    current.block = joined(head, block)
     score = g.split_heading_score(whole)
     if score:
         current.attach(score, current.block, "same_line")
     return True
-
-
-def _heading_line_below(head: Block, block: Block) -> bool:
-    """Return True for a heading-styled PDF line right below a heading line (within a line height), at its left edge."""
-    if block.kind != "heading" or head.kind != "heading" or head.bbox is None or block.bbox is None:
-        return False
-    line_height = max(block.bbox[3] - block.bbox[1], 1.0)
-    gap = block.bbox[1] - head.bbox[3]
-    return head.page == block.page and abs(block.bbox[0] - head.bbox[0]) <= HEADING_ALIGN and (
-        -1.0 <= gap <= CONTINUATION_GAP * line_height)
 
 
 def _wrapped_text_line(head: Block, block: Block, title: str, text: str) -> bool:

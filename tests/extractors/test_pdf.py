@@ -145,7 +145,7 @@ def test_a_table_drawn_with_box_characters_becomes_cells():
 
 
 def test_a_score_wrapped_in_a_narrow_box_beside_its_heading_is_read_whole():
-    from parsing.report import merge_heading_fragments
+    from parsing.joins import merge_heading_fragments
 
     blocks = extract_pdf(_pdf([[
         (500, 171, "20.0 /", "Helvetica-Bold", 9),
