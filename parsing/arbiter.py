@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 
 from core.blocks import Block
 from core.errors import NotAReport
-from core.records import ParsedIndicator, ParsedReport, ParseWarning
+from core.records import ParsedIndicator, ParsedReport
 from core.statuses import ScoreStatus
+from parsing.finish import left_empty
 from parsing.report import parse_blocks
 from reference.arithmetic import adds_up
 from reference.catalog import Catalog, load_catalog
@@ -177,17 +178,13 @@ def _resolve_disagreements(report: ParsedReport, rivals: list[ParsedReport], lab
 
 
 def _left_empty(report: ParsedReport, code: str, why: dict[str, tuple[str, str | None]]) -> ParsedReport:
-    """Return the report with the scores of the indicators in ``why`` left NULL, each with a ``code`` warning
-    (message, location) saying why."""
+    """Return the report with the scores of the indicators in ``why`` (by code) left NULL, each with a ``code``
+    warning (message, location) saying why."""
     if not why:
         return report
-    indicators, warnings = [], list(report.warnings)
-    for ind in report.indicators:
-        if ind.code in why:
-            warnings.append(ParseWarning(code, why[ind.code][0], ind.code, why[ind.code][1]))
-            ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
-        indicators.append(ind)
-    return replace(report, indicators=tuple(indicators), warnings=tuple(warnings))
+    indicators, notes = left_empty(report.indicators, code, {
+        k: why[ind.code] for k, ind in enumerate(report.indicators) if ind.code in why})
+    return replace(report, indicators=indicators, warnings=report.warnings + tuple(notes))
 
 
 def parse_document(readings: list[tuple[str, list[Block]]], *, source: str, format: str, pages: int | None = None,

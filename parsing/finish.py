@@ -179,17 +179,11 @@ def _refuse_max_placements(indicators: tuple[ParsedIndicator, ...], catalog: Cat
     wrong number on another indicator, so it is refused with a warning instead.
     """
     incomplete = _incomplete_pillars(indicators, catalog, cycle)
-    result, notes = [], []
-    for ind in indicators:
-        if ind.score_method in GUESSED_PLACEMENTS and ind.pillar_no in incomplete:
-            notes.append(ParseWarning("placement_refused", f"indicator {ind.code}: score "
-                                      f"{_score_text(ind.score, ind.max_score)} was not printed with its heading and pillar "
-                                      f"{ind.pillar_no} looks incomplete, so it may belong to a lost indicator; "
-                                      "its score is left empty", ind.code,
-                                      ind.score_at.location if ind.score_at else None))
-            ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
-        result.append(ind)
-    return tuple(result), notes
+    return left_empty(indicators, "placement_refused", {
+        k: (f"indicator {ind.code}: score {_score_text(ind.score, ind.max_score)} was not printed with its heading "
+            f"and pillar {ind.pillar_no} looks incomplete, so it may belong to a lost indicator; its score is left "
+            "empty", ind.score_at.location if ind.score_at else None)
+        for k, ind in enumerate(indicators) if ind.score_method in GUESSED_PLACEMENTS and ind.pillar_no in incomplete})
 
 
 def _refuse_strangers(indicators: tuple[ParsedIndicator, ...], catalog: Catalog, cycle: int | None,
@@ -202,16 +196,11 @@ def _refuse_strangers(indicators: tuple[ParsedIndicator, ...], catalog: Catalog,
     known = catalog.indicators_for(cycle)
     present = {i.code for i in indicators}
     short = {entry.pillar_no for code, entry in known.items() if code not in present}
-    result, notes = [], []
-    for ind in indicators:
-        if known and ind.code not in known and ind.pillar_no in short and ind.score is not None:
-            notes.append(ParseWarning("score_not_trusted", f"indicator {ind.code} is not in the cycle {cycle} catalog "
-                                      f"and pillar {ind.pillar_no} misses a catalog indicator, so {ind.code} may be "
-                                      "that one misread; its score is left empty", ind.code,
-                                      ind.heading_at.location if ind.heading_at else None))
-            ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
-        result.append(ind)
-    return tuple(result), notes
+    return left_empty(indicators, "score_not_trusted", {
+        k: (f"indicator {ind.code} is not in the cycle {cycle} catalog and pillar {ind.pillar_no} misses a catalog "
+            f"indicator, so {ind.code} may be that one misread; its score is left empty", _heading_place(ind))
+        for k, ind in enumerate(indicators)
+        if known and ind.code not in known and ind.pillar_no in short and ind.score is not None})
 
 
 def _refuse_overlaps(indicators: tuple[ParsedIndicator, ...]) -> tuple[tuple[ParsedIndicator, ...], list[ParseWarning]]:
@@ -221,16 +210,11 @@ def _refuse_overlaps(indicators: tuple[ParsedIndicator, ...]) -> tuple[tuple[Par
         for part in ind.code.split("&"):
             owners[part].append(ind.code)
     shared = {code for codes in owners.values() if len(set(codes)) > 1 for code in codes}
-    result, notes = [], []
-    for ind in indicators:
-        if ind.code in shared and ind.score is not None:
-            others = sorted({c for part in ind.code.split("&") for c in owners[part]} - {ind.code})
-            notes.append(ParseWarning("codes_overlap", f"indicator {ind.code} shares a code with {', '.join(others)}, "
-                                      "so one of them is misread; its score is left empty", ind.code,
-                                      ind.heading_at.location if ind.heading_at else None))
-            ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
-        result.append(ind)
-    return tuple(result), notes
+    return left_empty(indicators, "codes_overlap", {
+        k: (f"indicator {ind.code} shares a code with "
+            f"{', '.join(sorted({c for part in ind.code.split('&') for c in owners[part]} - {ind.code}))}, so one of "
+            "them is misread; its score is left empty", _heading_place(ind))
+        for k, ind in enumerate(indicators) if ind.code in shared and ind.score is not None})
 
 
 def _refuse_overfull(indicators: tuple[ParsedIndicator, ...], catalog: Catalog, cycle: int | None,
@@ -245,17 +229,29 @@ def _refuse_overfull(indicators: tuple[ParsedIndicator, ...], catalog: Catalog, 
         sums[ind.pillar_no] += ind.max_score or 0.0
     over = {p for p, total in sums.items() if total > catalog.pillar_max(cycle, p) and not adds_up(
         total, catalog.pillar_max(cycle, p))}
+    return left_empty(indicators, "pillar_overfull", {
+        k: (f"indicator {ind.code}: the maxima of pillar {ind.pillar_no} add up to {sums[ind.pillar_no]:g}, more than "
+            f"{catalog.pillar_max(cycle, ind.pillar_no):g}, so its scores were misread; its score is left empty",
+            _heading_place(ind))
+        for k, ind in enumerate(indicators) if ind.pillar_no in over and ind.score is not None})
+
+
+def left_empty(indicators: tuple[ParsedIndicator, ...], code: str, why: dict[int, tuple[str, str | None]],
+               ) -> tuple[tuple[ParsedIndicator, ...], list[ParseWarning]]:
+    """Return the indicators with the scores of those in ``why`` (by position) left NULL, and one ``code``
+    warning each, its (message, location) from ``why``."""
     result, notes = [], []
-    for ind in indicators:
-        if ind.pillar_no in over and ind.score is not None:
-            notes.append(ParseWarning("pillar_overfull", f"indicator {ind.code}: the maxima of pillar {ind.pillar_no} "
-                                      f"add up to {sums[ind.pillar_no]:g}, more than "
-                                      f"{catalog.pillar_max(cycle, ind.pillar_no):g}, so its scores were misread; "
-                                      "its score is left empty", ind.code,
-                                      ind.heading_at.location if ind.heading_at else None))
+    for k, ind in enumerate(indicators):
+        if k in why:
+            notes.append(ParseWarning(code, why[k][0], ind.code, why[k][1]))
             ind = replace(ind, score=None, score_status=ScoreStatus.MISSING, score_method=None)
         result.append(ind)
     return tuple(result), notes
+
+
+def _heading_place(ind: ParsedIndicator) -> str | None:
+    """Return where an indicator's heading was printed, if known."""
+    return ind.heading_at.location if ind.heading_at else None
 
 
 def _metadata_warnings(city, state, cycle) -> list[ParseWarning]:
