@@ -614,7 +614,7 @@ def _read_scorecard_row(cells: list[Block], roles: dict[str, int], reading: Read
     total = tables.indicator_total(cells, roles)
     if total is not None:
         if reading.current is not None and reading.current.score is None \
-                and reading.current.block.order < cells[0].order:
+                and reading.current.block.order < cells[0].order and reading.current.block.table != cells[0].table:
             reading.current.attach(total[0], total[1], "indicator_total")
         return True
     pillar_cell = next((c for c in cells if c.col == roles.get("pillar") and g.clean_text(c.text)), None)

@@ -167,8 +167,9 @@ def read_row(cells: list[Block], roles: dict[str, int], pillar: int | None = Non
                       score_cell if score is not None else None, texts)
 
 
-_TOTAL_LABEL = re.compile(r"^(?:indicator\s*(?:score|total|marks)|total(?:\s*(?:score|marks))?"
-                          r"|score\s*for\s*(?:the\s*)?indicator|marks\s*for\s*(?:the\s*)?indicator)\s*:?$", re.I)
+# The row of an indicator's own table that totals its sub-criteria; a bare "Total" is a scorecard's (printed total).
+_TOTAL_LABEL = re.compile(r"^(?:indicator\s*(?:score|total|marks)|(?:score|marks)\s*for\s*(?:the\s*)?indicator)\s*:?$",
+                          re.IGNORECASE)
 
 
 def indicator_total(cells: list[Block], roles: dict[str, int]) -> tuple[g.Score, Block] | None:

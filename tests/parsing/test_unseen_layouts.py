@@ -299,3 +299,14 @@ def test_a_score_at_the_start_of_a_wrapped_sentence_line_is_not_a_score_line():
                           "secured 0 of 30 marks.", ""]
     report = _read(lines)
     assert all(i.score is None for i in report.indicators)  # 4.b was not assessed; 0/30 is 4(c)'s, in a sentence
+
+
+def test_a_scorecard_s_total_row_stays_a_printed_total_and_never_an_indicator_s_score():
+    lines = list(HEAD) + ["| Code | Indicator | Marks obtained | Maximum marks |", "|---|---|---|---|"]
+    lines += [f"| {_printed(i['code'])} | {i['title']} | {'NA' if i is INDICATORS[-1] else f'{_score(i):g}'} | "
+              f"{i['max_score']:g} |" for i in INDICATORS]
+    added = sum(_score(i) for i in INDICATORS[:-1])
+    lines.append(f"| Total | | {added:g} | 500 |")
+    report = _read(lines)
+    assert report.indicators[-1].score is None  # printed as not assessed: the total is not put on it
+    assert [(t.pillar_no, t.score) for t in report.printed_totals] == [(None, added)]
