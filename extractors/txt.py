@@ -252,8 +252,9 @@ def aligned_tables(numbered: list[tuple[int, str]]) -> dict[int, list[tuple[int,
     k = 0
     while k < len(numbered):
         labels = _fields(numbered[k][1])
-        if len(labels) < ALIGNED_MIN_CELLS or any(_NUMBERISH.fullmatch(t) for _, t in labels):
-            k += 1
+        if len(labels) < ALIGNED_MIN_CELLS or any(_NUMBERISH.fullmatch(t) for _, t in labels) \
+                or _cells(numbered[k][1]) is not None:
+            k += 1  # a header of bars ("| Indicator | Score |") is a drawn table's, read by its bars
             continue
         spans = _spans(labels)
         rows = [(k, numbered[k][0], [t for _, t in labels])]

@@ -74,3 +74,21 @@ def test_quoted_csv_lines_inside_the_text_are_a_table():
              if b.kind == "table_cell"]
     assert cells == [(1, 1, 1, "Code"), (1, 1, 2, "Indicator"), (1, 1, 3, "Marks"),  # the blank line parts them:
                      (2, 1, 1, "1.a"), (2, 1, 2, "Approval, of policy"), (2, 1, 3, "12.5")]  # a header read on
+
+
+def test_a_table_drawn_with_bars_and_plus_rules_is_not_taken_for_a_space_aligned_one():
+    text = ("Dear Sir / Madam,\n\nPlease find enclosed the report prepared on the documents submitted.\n\n"
+            "City Recommendations\n\n"
+            "+------------------+-------------+--------------------+\n"
+            "| Indicator        | Score       | Recommendations    |\n"
+            "+------------------+-------------+--------------------+\n"
+            "| 1.a Approval of  | Marks       | The city has fully |\n"
+            "| City Data Policy | obtained:   | met it.            |\n"
+            "|                  | 30 out of   |                    |\n"
+            "|                  | 30          |                    |\n"
+            "+------------------+-------------+--------------------+\n"
+            "| 1.b Components   | Marks: 5/30 | Draft it.          |\n"
+            "+------------------+-------------+--------------------+\n").encode()
+    cells = {(b.row, b.col): b.text for b in extract_txt(io.BytesIO(text), name="x.txt") if b.kind == "table_cell"}
+    assert cells[(2, 1)] == "1.a Approval of City Data Policy"
+    assert cells[(2, 2)] == "Marks obtained: 30 out of 30"
