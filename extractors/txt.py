@@ -161,11 +161,6 @@ def reading_lines(lines: list[str]) -> list[tuple[int, str]]:
     return ordered
 
 
-def drawn_table_rows(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
-    """Return (first line key, cells) per row of a table drawn with characters (see ``_table_rows``)."""
-    return _table_rows(lines)
-
-
 _QUOTED_CSV = re.compile(r'^\s*(?::header:\s*)?"[^"]*"(?:\s*,\s*"[^"]*"){2,}\s*$')
 
 
@@ -190,7 +185,7 @@ def _is_rule(line: str) -> bool:
     return bool(_TABLE_RULE.match(line.translate(_BOX_BARS))) or bool(_BOX_RULE.match(line))
 
 
-def _table_rows(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
+def drawn_table_rows(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     """Return (first line number, cells) per row of a text table, cells wrapped over several lines joined.
 
     Where rules separate the rows (a grid drawn with ├──┼──┤ or +--+--+), every line between two rules is one
@@ -299,7 +294,7 @@ def lines_to_blocks(lines: list[str], *, source: str) -> list[Block]:
             blocks.append(Block("paragraph", line.strip(), len(blocks), f"line {number}", line=number, source=source))
             return
         table += 1
-        for row, (number, cells) in enumerate(_table_rows(pending), start=1):
+        for row, (number, cells) in enumerate(drawn_table_rows(pending), start=1):
             for col, cell in enumerate(cells, start=1):
                 blocks.append(Block("table_cell", cell, len(blocks), f"line {number} table {table} row {row} cell {col}",
                                     line=number, table=table, row=row, col=col, source=source))
