@@ -163,7 +163,34 @@ def phase_pdfpath(corpus: Path, workers: int, limit: int = 40) -> dict:
     return {"files": len(paths), "pages": pages, "cpu_ms_per_page": per_page}
 
 
-PHASES = {"serial": phase_serial, "pool": phase_pool, "ingest": phase_ingest, "pdfpath": phase_pdfpath}
+def phase_ocr(corpus: Path, workers: int, limit: int = 12) -> dict:
+    """OCR cost: the corpus's first ``limit`` PDFs scanned (200 dpi, skew, noise) and parsed with ``workers``
+    processes, against the same PDFs with their text layer, in the same run."""
+    from pipeline.document import ParseOptions
+    from pipeline.pool import parse_files
+    from tests.scans.make import ScanStyle, scan_pdf
+
+    chosen = [e for e in _manifest(corpus) if e["format"] == "pdf"][:limit]
+    folder = corpus.parent / f"scans-{corpus.name}"
+    folder.mkdir(exist_ok=True)
+    scans = []
+    for k, entry in enumerate(chosen):
+        target = folder / (Path(entry["path"]).stem + "_scan.pdf")
+        if not target.exists():
+            target.write_bytes(scan_pdf(Path(entry["path"]).read_bytes(), ScanStyle(), k))
+        scans.append(str(target))
+    pages = sum(e["pages"] or 0 for e in chosen)
+    out = {"docs": len(chosen), "pages": pages, "workers": workers}
+    for label, paths in (("text_layer", [e["path"] for e in chosen]), ("scanned", scans)):
+        with Stopwatch() as sw:
+            failed = sum(o.failure is not None for o in parse_files(paths, ParseOptions(), workers=workers))
+        out[label] = sw.result.to_dict() | {"failed": failed}
+    out["ocr_s_per_page"] = round(out["scanned"]["wall_s"] * max(workers, 1) / max(pages, 1), 2)
+    return out
+
+
+PHASES = {"serial": phase_serial, "pool": phase_pool, "ingest": phase_ingest, "pdfpath": phase_pdfpath,
+          "ocr": phase_ocr}
 
 
 def main(argv: list[str] | None = None) -> None:

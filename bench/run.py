@@ -73,6 +73,7 @@ def measure(n: int, out: Path, workers: int, batch_size: int, parallel_batches: 
         result["serial"] = run_phase("serial", corpus, out)
         result["pool_1"] = run_phase("pool", corpus, out, "--workers", "1")
         result["pdfpath"] = run_phase("pdfpath", corpus, out)
+        result["ocr"] = run_phase("ocr", corpus, out, "--workers", str(workers))
     return result
 
 
@@ -90,6 +91,11 @@ def ratios(main: dict, growth: dict | None, workers: int) -> dict:
         "extract_pdf_new_over_old": main["pdfpath"]["cpu_ms_per_page"]["extract_pdf"]
         / main["pdfpath"]["cpu_ms_per_page"]["extract_pdf_pdfplumber_only"],
     }
+    if "ocr" in main:
+        ocr = main["ocr"]
+        out["ocr_scan_over_text_layer"] = ocr["scanned"]["wall_s"] / ocr["text_layer"]["wall_s"]
+        # if these scans joined the corpus: their share of its parse time
+        out["ocr_share_of_parse_time"] = ocr["scanned"]["wall_s"] / (ocr["scanned"]["wall_s"] + pool["all"]["wall_s"])
     if growth:
         out["growth_ingest_over_parse_only"] = growth["ingest"]["full"]["wall_s"] / growth["pool_all"]["all"]["wall_s"]
         out["growth_peak_memory_ratio_ingest"] = (growth["ingest"]["full"]["peak_tree_mb"]
@@ -128,6 +134,13 @@ def summary(result: dict) -> str:
     pdf = main["pdfpath"]
     lines += ["", f"## PDF path, CPU ms per page ({pdf['files']} PDFs, {pdf['pages']} pages)", "",
               *(f"- {k}: {v}" for k, v in pdf["cpu_ms_per_page"].items())]
+    if "ocr" in main:
+        ocr = main["ocr"]
+        lines += ["", f"## OCR ({ocr['docs']} PDFs, {ocr['pages']} pages, scanned at 200 dpi; {ocr['workers']} "
+                      "workers)", "",
+                  f"- with their text layer: {ocr['text_layer']['wall_s']} s wall",
+                  f"- scanned, read by OCR: {ocr['scanned']['wall_s']} s wall, {ocr['ocr_s_per_page']} s per page "
+                  f"per worker, failed {ocr['scanned']['failed']}"]
     return "\n".join(lines) + "\n"
 
 

@@ -14,6 +14,9 @@ BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list_item", "table_cell
 
 BBox = tuple[float, float, float, float]
 
+UNREAD = "\ufffd"
+"""What a number OCR could not read with confidence becomes in a block's text (no score pattern takes it)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Block:

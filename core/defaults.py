@@ -23,6 +23,25 @@ MEMORY_MB = 2048
 MIN_MEMORY_MB = 64
 """The smallest memory limit a parse process can run with at all."""
 
+OCR_ENGINE = "tesseract"
+"""The OCR engine that reads scanned PDF pages (``--ocr``; ``off`` reads text layers only). See docs/ocr.md."""
+
+OCR_ENGINES = ("tesseract", "rapidocr")
+"""The OCR engines the product can use."""
+
+OCR_DPI = 300
+"""Scanned pages are rendered at this resolution for OCR (``--ocr-dpi``)."""
+
+OCR_PAGE_S = 15.0
+"""Each scanned page read by OCR adds this many seconds to its document's time limit (``--timeout``)."""
+
+OCR_TIME_FACTOR = 10
+"""With OCR the time limit grows page by page up to this many times ``--timeout`` (a stuck worker is then
+noticed this much later too)."""
+
+OCR_MIN_CONFIDENCE = 60.0
+"""A number OCR read with less confidence than this (0–100) is not trusted: its score is left empty."""
+
 BATCH_SIZE = 50
 """Files per parse task. Measured (docs/operations.md): 324 mixed PDF/DOCX/TXT reports on 2 cores ingest
 in 64.6 s with batches of 50, 67.4 s with 200 and 84.5 s with 10; a batch of 50 is a few seconds to 30 s

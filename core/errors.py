@@ -4,7 +4,7 @@
 
     DmafError
     ├── ReportError          one input document cannot be used (the message names the file and place)
-    │   └── UnsupportedFormat, EmptyDocument, CorruptDocument, EncryptedDocument, NoTextLayer, ...
+    │   └── UnsupportedFormat, EmptyDocument, CorruptDocument, EncryptedDocument, NoTextLayer, OcrUnavailable, ...
     ├── WarehouseError       the warehouse itself (connection, read-only refusal, backup, missing schema)
     │   └── NoData           the warehouse holds no report for what was asked
     └── ConfigurationError   a setting or argument that cannot work (a folder that does not exist, ...)
@@ -69,6 +69,10 @@ class NoTextLayer(ReportError):
     """The PDF has pages but no extractable text: it looks scanned."""
 
     reason = "no_text_layer"
+
+
+class OcrUnavailable(NoTextLayer):
+    """The PDF needs OCR (a scan), but the OCR engine asked for is not installed; the message says how."""
 
 
 class UnsafeDocument(ReportError):

@@ -9,12 +9,21 @@ from core import defaults
 
 @dataclass(frozen=True, slots=True)
 class ParseOptions:
-    """How documents are read: PDF password and the per-document size, time and memory limits."""
+    """How documents are read: PDF password, OCR engine (None = off) and resolution, and the per-document size,
+    time and memory limits."""
 
     pdf_password: str | None = None
     max_bytes: int = defaults.MAX_BYTES
     timeout_s: float = defaults.TIMEOUT_S
     memory_mb: int = defaults.MEMORY_MB
+    ocr: str | None = defaults.OCR_ENGINE
+    ocr_dpi: int = defaults.OCR_DPI
+
+    @property
+    def longest_s(self) -> float:
+        """Return the longest one document may take: ``timeout_s``, or with OCR up to ``OCR_TIME_FACTOR`` times
+        it (each scanned page adds ``OCR_PAGE_S``)."""
+        return self.timeout_s * (defaults.OCR_TIME_FACTOR if self.ocr is not None else 1)
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
@@ -23,6 +32,10 @@ class ParseOptions:
             raise ValueError(f"timeout_s must be positive, got {self.timeout_s}")
         if self.memory_mb < defaults.MIN_MEMORY_MB:
             raise ValueError(f"memory_mb must be at least {defaults.MIN_MEMORY_MB}, got {self.memory_mb}")
+        if self.ocr is not None and self.ocr not in defaults.OCR_ENGINES:
+            raise ValueError(f"unknown OCR engine {self.ocr!r}; choose one of {', '.join(defaults.OCR_ENGINES)} or off")
+        if not 72 <= self.ocr_dpi <= 600:
+            raise ValueError(f"the OCR resolution must be between 72 and 600 dpi, got {self.ocr_dpi}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -164,6 +164,7 @@ class ParsedReport:
             "metadata": [m.to_dict() for m in self.metadata],
             "confidence": self.confidence,
             "confidence_reasons": list(self.confidence_reasons),
+            "ocr": self.extra.get("ocr"),
         }
 
 

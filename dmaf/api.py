@@ -78,7 +78,8 @@ def ingest(paths: Iterable[str | Path], *, db: str | None = None, batch: BatchOp
         extra = {"parallel_batches": batch.parallel_batches}
     return flow(chosen, db_url=SecretStr(resolve_url(db)), batch_size=batch.batch_size, workers=workers,
                 pdf_password=SecretStr(options.pdf_password) if options.pdf_password else None,
-                max_bytes=options.max_bytes, timeout_s=options.timeout_s, memory_mb=options.memory_mb, **extra)
+                max_bytes=options.max_bytes, timeout_s=options.timeout_s, memory_mb=options.memory_mb,
+                ocr=options.ocr, ocr_dpi=options.ocr_dpi, **extra)
 
 
 def refresh_folder(folder: str | Path | None = None) -> str:
@@ -105,7 +106,7 @@ def refresh(folder: str | Path | None = None, *, db: str | None = None, batch: B
                            workers=batch.workers, parallel_batches=batch.parallel_batches,
                            pdf_password=SecretStr(options.pdf_password) if options.pdf_password else None,
                            max_bytes=options.max_bytes, timeout_s=options.timeout_s, memory_mb=options.memory_mb,
-                           retry_failed=retry_failed)
+                           ocr=options.ocr, ocr_dpi=options.ocr_dpi, retry_failed=retry_failed)
 
 
 def reprocess(*, db: str | None = None, everything: bool = False, options: ParseOptions = ParseOptions(),

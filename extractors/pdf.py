@@ -9,14 +9,17 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
+from core import defaults
 from core.blocks import Block
-from core.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from core.errors import CorruptDocument, EncryptedDocument, NoTextLayer, ReportError
 from core.geometry import union, union_of
 from extractors import pdf_layout as lay
 from extractors import pdf_regions
@@ -29,43 +32,146 @@ ROTATION_TOLERANCE = 1e-3  # a character whose text matrix turns it more than th
 _WORD_SETTINGS = {"extra_attrs": ["size", "fontname"], "keep_blank_chars": False}  # pdfplumber's and pdf_words'
 
 
+@dataclass(frozen=True, slots=True)
+class OcrSummary:
+    """Which pages of a PDF were read by OCR, with what engine and mean word confidence (0–100), and the numbers
+    it read with too little confidence to trust (each ``{"page", "text", "conf", "bbox"}``)."""
+
+    engine: str
+    pages: tuple[int, ...]
+    confidence: float
+    doubts: tuple[dict, ...] = ()
+    turned: tuple[tuple[int, int], ...] = ()  # (page, quarter turn applied) for pages scanned upside down or sideways
+
+
+@dataclass(frozen=True, slots=True)
+class PdfReading:
+    """The readings of a PDF (label, blocks) and what OCR did, if anything."""
+
+    readings: list[tuple[str, list[Block]]]
+    ocr: OcrSummary | None = None
+
+
 def extract_pdf(
-    source: str | Path | BinaryIO, *, name: str | None = None, password: str | None = None
+    source: str | Path | BinaryIO, *, name: str | None = None, password: str | None = None,
+    ocr: str | None = defaults.OCR_ENGINE, ocr_dpi: int = defaults.OCR_DPI,
 ) -> list[Block]:
     """Return the blocks of a PDF in reading order, each with its page and bounding box."""
-    return extract_pdf_readings(source, name=name, password=password)[0][1]
+    return read_pdf(source, name=name, password=password, ocr=ocr, ocr_dpi=ocr_dpi).readings[0][1]
 
 
 def extract_pdf_readings(
-    source: str | Path | BinaryIO, *, name: str | None = None, password: str | None = None
+    source: str | Path | BinaryIO, *, name: str | None = None, password: str | None = None,
+    ocr: str | None = defaults.OCR_ENGINE, ocr_dpi: int = defaults.OCR_DPI,
 ) -> list[tuple[str, list[Block]]]:
     """Return the readings of a PDF: ``("default", blocks)``, and ``("no borderless tables", blocks)`` too when
     some page has rows aligned like a table without rules (which may or may not be one: the parser decides
     by the framework's arithmetic which reading is consistent)."""
+    return read_pdf(source, name=name, password=password, ocr=ocr, ocr_dpi=ocr_dpi).readings
+
+
+def read_pdf(
+    source: str | Path | BinaryIO, *, name: str | None = None, password: str | None = None,
+    ocr: str | None = defaults.OCR_ENGINE, ocr_dpi: int = defaults.OCR_DPI,
+    min_conf: float = defaults.OCR_MIN_CONFIDENCE, on_scanned_page: Callable[[], None] | None = None,
+) -> PdfReading:
+    """Return the readings of a PDF and what OCR did. Pages without a text layer that hold an image (a scan)
+    are read by the OCR engine ``ocr`` (None: not at all) from a rendering at ``ocr_dpi``; ``on_scanned_page``
+    is called before each."""
     data, label = read_bytes(source, name=name)
-    pages = []
+    pages, scans = [], []
+    scanner = _Scanner(data, label, password, ocr, ocr_dpi, min_conf)
     with _open(data, label, password) as pdf:
         fast = open_fast(data, password, len(pdf.pages))
         try:
             for number, page in enumerate(pdf.pages, start=1):
                 try:
-                    pages.append(_read_page(page, number, fast))
+                    if _scanned(page) and ocr is not None:
+                        if on_scanned_page is not None:
+                            on_scanned_page()
+                        scan = scanner.page(number)
+                        scans.append((number, scan))
+                        pages.append(_layout(number, float(page.height), scan.words, scan.tables))
+                    else:
+                        pages.append(_read_page(page, number, fast))
+                except ReportError:
+                    raise
                 except Exception as exc:
                     raise CorruptDocument(label, f"page {number} cannot be read ({type(exc).__name__}: {exc})",
                                           where=f"page {number}") from exc
                 finally:
                     page.close()
         finally:
+            scanner.close()
             if fast is not None:
                 fast.close()
     if pages and not any(p.segments or p.tables for p in pages):
-        raise NoTextLayer(label, f"none of its {len(pages)} page(s) has a text layer: it looks scanned "
-                                 "(OCR is not supported)")
+        off = " (OCR is off: run without --ocr off to read scans)" if ocr is None else ""
+        what = "it looks scanned, and OCR read no text from it" if scans else "it looks scanned"
+        raise NoTextLayer(label, f"none of its {len(pages)} page(s) has a text layer: {what}{off}")
     readings = [("default", _document_blocks(pages, label))]
     if any(isinstance(item, lay.Grid) for page in pages for item in page.items):
         plain = [_layout(p.number, p.height, p.words, p.tables, grids=False) for p in pages]
         readings.append(("no borderless tables", _document_blocks(plain, label)))
-    return readings
+    return PdfReading(readings, _summary(scans))
+
+
+SCAN_MAX_CHARS = 20  # a page with fewer characters than this over an image is a scan (a stamp's text at most)
+SCAN_IMAGE_SHARE = 0.1  # of the page's area: images covering this much make a textless page a scan
+
+
+def _scanned(page) -> bool:
+    """Return True for a page that shows its content as an image: (next to) no text layer over a picture."""
+    if len(page.chars) >= SCAN_MAX_CHARS:
+        return False
+    area = float(page.width) * float(page.height)
+    covered = sum(max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
+                  for i in page.images)
+    return area > 0 and covered >= SCAN_IMAGE_SHARE * area
+
+
+class _Scanner:
+    """Renders scanned pages with pdfium and reads them with the OCR engine, both opened on first use."""
+
+    def __init__(self, data: bytes, label: str, password: str | None, engine: str | None, dpi: int,
+                 min_conf: float) -> None:
+        self.data, self.label, self.password, self.engine_name, self.dpi = data, label, password, engine, dpi
+        self.min_conf = min_conf
+        self._doc = self._engine = None
+
+    def page(self, number: int):
+        """Return the OCR reading of one page (1-based)."""
+        from extractors import ocr
+
+        if self._engine is None:
+            self._engine = ocr.load_engine(self.engine_name, self.label)
+        if self._doc is None:
+            import pypdfium2 as pdfium
+
+            self._doc = pdfium.PdfDocument(self.data, password=self.password)
+        page = self._doc[number - 1]
+        try:
+            image = page.render(scale=self.dpi / 72, grayscale=True).to_pil()
+        finally:
+            page.close()
+        return ocr.recognise(image, self.dpi, self._engine, min_conf=self.min_conf, frame_share=FRAME_SHARE)
+
+    def close(self) -> None:
+        if self._doc is not None:
+            self._doc.close()
+
+
+def _summary(scans: list) -> OcrSummary | None:
+    """Return what OCR did over a document's scanned pages, or None when it read none."""
+    if not scans:
+        return None
+    words = [w for _, scan in scans for w in scan.words]
+    confidence = sum(w["conf"] for w in words) / len(words) if words else 0.0
+    doubts = tuple({"page": number, "text": w["text"], "conf": round(w["conf"], 1), "why": w["why"],
+                    "bbox": tuple(round(w[k], 1) for k in ("x0", "top", "x1", "bottom"))}
+                   for number, scan in scans for w in scan.low)
+    turned = tuple((number, scan.rotation) for number, scan in scans if scan.rotation)
+    return OcrSummary(scans[0][1].engine, tuple(n for n, _ in scans), round(confidence, 1), doubts, turned)
 
 
 def _document_blocks(pages: list[_Page], label: str) -> list[Block]:

@@ -163,6 +163,8 @@ def ingest_reports(
     timeout_s: float = defaults.TIMEOUT_S,
     memory_mb: int = defaults.MEMORY_MB,
     parallel_batches: int = defaults.PARALLEL_BATCHES,
+    ocr: str | None = defaults.OCR_ENGINE,
+    ocr_dpi: int = defaults.OCR_DPI,
 ) -> IngestSummary:
     """Ingest report files and folders into the warehouse; one bad file never stops the batch.
 
@@ -174,7 +176,7 @@ def ingest_reports(
     started = time.monotonic()
     logger = get_run_logger()
     check_batch_size(batch_size)
-    options = ParseOptions(plain(pdf_password), max_bytes, timeout_s, memory_mb)
+    options = ParseOptions(plain(pdf_password), max_bytes, timeout_s, memory_mb, ocr=ocr, ocr_dpi=ocr_dpi)
     folder = os.pathsep.join(paths)
     run_id = start_ingest_run(db_url, folder)
     files = discover_files(paths)

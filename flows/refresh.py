@@ -124,6 +124,8 @@ def refresh_reports(
     timeout_s: float = defaults.TIMEOUT_S,
     memory_mb: int = defaults.MEMORY_MB,
     parallel_batches: int = defaults.PARALLEL_BATCHES,
+    ocr: str | None = defaults.OCR_ENGINE,
+    ocr_dpi: int = defaults.OCR_DPI,
     retry_failed: bool = False,
 ) -> IngestSummary:
     """Load what is new or changed in ``folder``, skip what is unchanged, flag what disappeared.
@@ -150,7 +152,7 @@ def refresh_reports(
     for r in results:
         progress.report(r.path, r.status, r.message)
     record_scan_task(db_url, state, confirmed.same)
-    options = ParseOptions(plain(pdf_password), max_bytes, timeout_s, memory_mb)
+    options = ParseOptions(plain(pdf_password), max_bytes, timeout_s, memory_mb, ocr=ocr, ocr_dpi=ocr_dpi)
     results += parse_and_load(sorted(plan.new + confirmed.changed + retry), options=options,
                               workers=workers if workers is not None else defaults.default_workers(), db_url=db_url,
                               batch_size=batch_size, parallel_batches=parallel_batches)

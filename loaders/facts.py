@@ -32,6 +32,8 @@ def version_attributes(norm: NormalisedReport, *, parser_version: str, source_fo
         "confidence_reasons": json.dumps(doc["confidence_reasons"], ensure_ascii=False),
         "metadata": json.dumps(doc["metadata"], ensure_ascii=False),
         "city_method": doc["city_method"], "state_method": doc["state_method"], "cycle_method": doc["cycle_method"],
+        "ocr_engine": doc["ocr_engine"], "ocr_confidence": doc["ocr_confidence"],
+        "ocr_pages": json.dumps(doc["ocr_pages"]) if doc["ocr_pages"] else None,
     }
 
 

@@ -150,8 +150,15 @@ def _document(report: ParsedReport, match: CityMatch | None, n_indicators: int, 
             for t in report.printed_totals
         ],
         "indicator_count": n_indicators, "warning_count": n_warnings,
-        **_confidence(report),
+        **_confidence(report), **_ocr(report),
     }
+
+
+def _ocr(report: ParsedReport) -> dict[str, Any]:
+    """Return which engine read which pages of the report by OCR, and its mean confidence (all None: none)."""
+    ocr = report.extra.get("ocr") or {}
+    return {"ocr_engine": ocr.get("engine"), "ocr_pages": list(ocr.get("pages") or []) or None,
+            "ocr_confidence": ocr.get("confidence")}
 
 
 def _confidence(report: ParsedReport) -> dict[str, Any]:

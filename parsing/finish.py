@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
+from core.blocks import Block
 from core.records import ParsedIndicator, ParsedReport, ParseWarning, PrintedTotal
 from core.statuses import ScoreStatus
 from parsing.drafts import Draft, LooseScore, provenance_of
@@ -30,8 +31,10 @@ def finish_report(
     drafts: list[Draft],
     loose: list[LooseScore],
     totals: list[PrintedTotal],
+    unread: list[Block] = (),
 ) -> ParsedReport:
-    """Return the frozen report: one indicator per code, sorted, with every warning."""
+    """Return the frozen report: one indicator per code, sorted, with every warning. ``unread`` are the blocks
+    holding a number OCR could not read (U+FFFD): a score read on the same printed row is not trusted."""
     known = catalog.indicators_for(cycle)
     warnings: list[ParseWarning] = []
     indicators: dict[str, ParsedIndicator] = {}
@@ -57,6 +60,8 @@ def finish_report(
     warnings.extend(overlaps)
     ordered, overfull = _refuse_overfull(ordered, catalog, cycle)
     warnings.extend(overfull)
+    ordered, doubtful = _refuse_beside_unread(ordered, unread)
+    warnings.extend(doubtful)
     warnings.extend(_pillar_warnings(ordered, catalog, cycle))
     return ParsedReport(
         source=source, format=format, framework=metadata.framework, cycle=cycle, cycle_label=metadata.cycle_label,
@@ -234,6 +239,26 @@ def _refuse_overfull(indicators: tuple[ParsedIndicator, ...], catalog: Catalog, 
             f"{catalog.pillar_max(cycle, ind.pillar_no):g}, so its scores were misread; its score is left empty",
             _heading_place(ind))
         for k, ind in enumerate(indicators) if ind.pillar_no in over and ind.score is not None})
+
+
+def _refuse_beside_unread(indicators: tuple[ParsedIndicator, ...], unread: list[Block],
+                          ) -> tuple[tuple[ParsedIndicator, ...], list[ParseWarning]]:
+    """Leave empty a score read on the printed row of a number OCR could not read: the row's numbers may have
+    shifted into the wrong columns ("2.a | CDO | ▯ | 30" must not read 30 as the score)."""
+    def beside(at) -> bool:
+        for block in unread:
+            if at.table is not None and (block.page, block.table, block.row) == (at.page, at.table, at.row):
+                return True
+            if at.bbox is not None and block.bbox is not None and block.page == at.page and block.table is None:
+                if min(at.bbox[3], block.bbox[3]) - max(at.bbox[1], block.bbox[1]) > 0:  # they share a line
+                    return True
+        return False
+
+    return left_empty(indicators, "ocr_low_confidence", {
+        k: (f"indicator {ind.code}'s score {ind.score:g} stands on a row with a number OCR could not read; "
+            "its score is left empty", ind.score_at.location)
+        for k, ind in enumerate(indicators) if unread and ind.score is not None and ind.score_at is not None
+        and beside(ind.score_at)})
 
 
 def left_empty(indicators: tuple[ParsedIndicator, ...], code: str, why: dict[int, tuple[str, str | None]],

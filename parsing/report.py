@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from core.blocks import Block
+from core.blocks import UNREAD, Block
 from core.errors import NotAReport
 from core.records import ParsedReport, PrintedTotal
 from parsing import grammar as g
@@ -141,6 +141,7 @@ def parse_blocks(
     report = finish_report(
         source=source, format=format, pages=pages, catalog=catalog, cycle=cycle,
         metadata=meta, drafts=reading.drafts, loose=loose, totals=reading.totals,
+        unread=[b for b in blocks if UNREAD in b.text],
     )
     report.extra["number_rows"] = reading.number_rows
     return report

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from core.errors import (
@@ -22,19 +24,22 @@ from core.errors import (
     UnreadableFile,
 )
 from core.options import ParseOptions
-from core.records import Failure, ParsedReport, ParseOutcome, SourceFile
-from extractors import extract_bytes
+from core.records import Failure, ParsedReport, ParseOutcome, ParseWarning, SourceFile
+from extractors import OcrSummary, extract_bytes
 from parsing.arbiter import parse_document
+from parsing.finish import left_empty
 from pipeline.identity import sha256_bytes, stat_source
 
 
-def parse_path(path: str | Path, options: ParseOptions = ParseOptions()) -> ParseOutcome:
-    """Read, fingerprint and parse one file; a bad file gives a failure, never an exception."""
+def parse_path(path: str | Path, options: ParseOptions = ParseOptions(),
+               on_scanned_page: Callable[[], None] | None = None) -> ParseOutcome:
+    """Read, fingerprint and parse one file; a bad file gives a failure, never an exception.
+    ``on_scanned_page`` is called before each page OCR reads (the pool extends the time limit)."""
     name = str(path)
     source = SourceFile(name, None, 0, 0.0)
     try:
         data, source = read_source(path, max_bytes=options.max_bytes)
-        report = parse_bytes(data, name=name, options=options)
+        report = parse_bytes(data, name=name, options=options, on_scanned_page=on_scanned_page)
         return ParseOutcome(SourceFile(name, source.sha256, source.size, source.mtime, report.format), report)
     except ReportError as error:
         if not _caused_by(error, MemoryError):
@@ -120,15 +125,44 @@ def _kind(mode: int) -> str:
     return "of an unknown kind"
 
 
-def parse_bytes(data: bytes, *, name: str, options: ParseOptions = ParseOptions()) -> ParsedReport:
+def parse_bytes(data: bytes, *, name: str, options: ParseOptions = ParseOptions(),
+                on_scanned_page: Callable[[], None] | None = None) -> ParsedReport:
     """Return the report in a document's bytes; raise a ReportError when it is not a usable report."""
-    extraction = extract_bytes(data, name=name, pdf_password=options.pdf_password)
+    extraction = extract_bytes(data, name=name, pdf_password=options.pdf_password, ocr=options.ocr,
+                               ocr_dpi=options.ocr_dpi, on_scanned_page=on_scanned_page)
     if extraction.format == "pdf" and not any(b.text.strip() for b in extraction.blocks):
-        raise NoTextLayer(name, "the PDF has no text layer: it looks scanned (OCR is not supported)")
+        raise NoTextLayer(name, "the PDF has no text layer: it looks scanned"
+                          + (" (OCR is off)" if options.ocr is None else ", and OCR read no text from it"))
     readings = [("as laid out", extraction.blocks), *extraction.alternatives]
     report = parse_document(readings, source=name, format=extraction.format, pages=extraction.pages)
+    if extraction.ocr is not None:
+        report = with_ocr(report, extraction.ocr)
     require_identity(report)
     return report
+
+
+def with_ocr(report: ParsedReport, ocr: OcrSummary) -> ParsedReport:
+    """Return a report read (partly) by OCR with what OCR did recorded: the engine, its pages and mean confidence
+    in ``extra["ocr"]``, a warning for each number it could not trust and for each page it had to turn.
+
+    Where the parser found one indicator printed with two scores and kept one (``score_conflict``), the kept one
+    is left empty when it was read by OCR: a misread digit is the likeliest cause of the disagreement."""
+    warnings = [ParseWarning("ocr_low_confidence",
+                             f"page {d['page']}, box ({', '.join(f'{v:.0f}' for v in d['bbox'])}) pt: OCR read "
+                             f"{d['text']!r} ({d['why']}): not trusted, left unread", location=f"page {d['page']}")
+                for d in ocr.doubts]
+    warnings += [ParseWarning("ocr_page_turned", f"page {page} was scanned turned; it was read after turning it "
+                              f"{turn}° counter-clockwise", location=f"page {page}") for page, turn in ocr.turned]
+    extra = {**report.extra, "ocr": {"engine": ocr.engine, "pages": list(ocr.pages), "confidence": ocr.confidence}}
+    conflicts = {w.indicator for w in report.warnings if w.code == "score_conflict"}
+    scanned = set(ocr.pages)
+    indicators, refused = left_empty(report.indicators, "ocr_score_conflict", {
+        k: (f"indicator {ind.code} is printed with two different scores and one was read by OCR (page "
+            f"{ind.score_at.page}); neither is trusted, its score is left empty", ind.score_at.location)
+        for k, ind in enumerate(report.indicators)
+        if ind.code in conflicts and ind.score is not None and ind.score_at is not None
+        and ind.score_at.page in scanned})
+    return replace(report, indicators=indicators, warnings=(*report.warnings, *warnings, *refused), extra=extra)
 
 
 def require_identity(report: ParsedReport) -> None:

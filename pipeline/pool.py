@@ -46,10 +46,18 @@ def _alarm(signum, frame) -> None:
 def parse_isolated(path: str, options: ParseOptions) -> ParseOutcome:
     """Parse one file under the wall-time limit (runs inside a worker process)."""
     signal.signal(signal.SIGALRM, _alarm)
+    started = time.monotonic()
+
+    def scanned_page() -> None:  # a page read by OCR: more time, up to the cap
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+        cap = options.longest_s - (time.monotonic() - started)
+        if left > 0 and cap > left:
+            signal.setitimer(signal.ITIMER_REAL, min(left + defaults.OCR_PAGE_S, cap))
+
     try:
         try:
             signal.setitimer(signal.ITIMER_REAL, options.timeout_s)
-            return parse_path(path, options)
+            return parse_path(path, options, on_scanned_page=scanned_page)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except _Timeout:  # also when the alarm fires just as parse_path returns: the file took the whole limit
@@ -57,6 +65,13 @@ def parse_isolated(path: str, options: ParseOptions) -> ParseOutcome:
                                         "(raise it with --timeout)")
     except MemoryError:  # parse_path turns its own MemoryErrors into failures; this is one in between
         return ParseOutcome(stat_or_blank(path), failure=Failure.of(out_of_memory(path, options)))
+
+
+def _bound(path: str, options: ParseOptions) -> float:
+    """Return how long a worker may hold a file before it is taken for stuck: the time limit and a grace, the
+    limit a scanned PDF can grow to (page by page, by OCR) for a PDF."""
+    limit = options.longest_s if path.lower().endswith(".pdf") else options.timeout_s
+    return limit + GRACE_S
 
 
 def _failed(path: str, reason: str, message: str) -> ParseOutcome:
@@ -110,7 +125,7 @@ class ParsePool:
         """Submit one file to the current executor (starting or renewing it); return the future and executor."""
         with self._lock:
             if self._executor is not None and self._given >= FILES_PER_POOL:
-                _retire(self._executor, options.timeout_s + GRACE_S)
+                _retire(self._executor, options.longest_s + GRACE_S)
                 self._executor = None
             if self._executor is None:
                 self._executor, self._given = _pool(self.workers, self.memory_mb), 0
@@ -141,7 +156,8 @@ class ParsePool:
                     running[future] = (path, executor)
                 if not running:
                     return
-                done, _ = wait(running, timeout=options.timeout_s + GRACE_S, return_when=FIRST_COMPLETED)
+                bound = max(_bound(path, options) for path, _ in running.values())
+                done, _ = wait(running, timeout=bound, return_when=FIRST_COMPLETED)
                 if not done:  # no worker answered in time: one is stuck where the alarm cannot reach it
                     self._discard(executor for _, executor in running.values())
                     yield from _one_by_one(running, options)
@@ -221,7 +237,7 @@ def parse_alone(path: str, options: ParseOptions) -> ParseOutcome:
     try:
         future = pool.submit(parse_isolated, path, options)
         try:
-            return future.result(timeout=options.timeout_s + GRACE_S)
+            return future.result(timeout=_bound(path, options))
         except BrokenProcessPool:
             return _failed(path, "crashed", CRASHED)
         except FutureTimeout:

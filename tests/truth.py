@@ -5,7 +5,7 @@ fails gets every field wrong). A **wrong score** is one that is neither the trut
 (an indicator the truth does not have, printed with a score, counts too). Used by the fuzz measurement and
 for any folder of documents with truth beside them::
 
-    python -m tests.truth FOLDER [--by layout.score] [--misses 40] [--workers 2]
+    python -m tests.truth FOLDER [--by layout.score] [--misses 40] [--workers 2] [--ocr rapidocr] [--limit N]
 """
 
 from __future__ import annotations
@@ -104,14 +104,15 @@ def documents_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and truth_path(p).exists())
 
 
-def measure(paths: Iterable[Path], *, by: str | None = None, workers: int = 0) -> tuple[Tally, dict[str, Tally]]:
+def measure(paths: Iterable[Path], *, by: str | None = None, workers: int = 0,
+            options: ParseOptions = ParseOptions()) -> tuple[Tally, dict[str, Tally]]:
     """Parse every document; return the overall tally and one per group."""
     from pipeline.pool import parse_files
 
     paths = list(paths)
     truths = {str(p): json.loads(truth_path(p).read_text(encoding="utf-8")) for p in paths}
     overall, groups = Tally(), defaultdict(Tally)
-    for outcome in parse_files([str(p) for p in paths], ParseOptions(), workers=workers):
+    for outcome in parse_files([str(p) for p in paths], options, workers=workers):
         expected = truths[outcome.source.path]
         tally = score_document(Path(outcome.source.path).name, expected, outcome)
         overall.merge(tally)
@@ -141,9 +142,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--by", help="group by this key of the truth files (e.g. layout.score, style)")
     parser.add_argument("--misses", type=int, default=30, help="how many lines of each list to print")
     parser.add_argument("--workers", type=int, default=0, help="parse processes (0 = in this process)")
+    parser.add_argument("--ocr", default="tesseract", help="OCR engine for scanned pages (tesseract, rapidocr, off)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    overall, groups = measure(documents_in(args.folder), by=args.by, workers=args.workers)
+    options = ParseOptions(ocr=None if args.ocr == "off" else args.ocr)
+    overall, groups = measure(documents_in(args.folder)[:args.limit], by=args.by, workers=args.workers,
+                              options=options)
     print_report(overall, groups, misses=args.misses, seconds=time.perf_counter() - start)
 
 

@@ -161,7 +161,8 @@ class ReportVersion(SQLModel, table=True):
     ``confidence`` (0-1, NULL when the parser did not compute it) and ``confidence_reasons`` (a JSON list of
     what lowered it) say how far the reading can be trusted; ``metadata`` is the JSON list of the title-block
     fields as read (field, value, printed, method, location), and ``city_method``, ``state_method`` and
-    ``cycle_method`` repeat how each of the three was found.
+    ``cycle_method`` repeat how each of the three was found. ``ocr_engine``, ``ocr_pages`` (a JSON list) and
+    ``ocr_confidence`` (mean word confidence, 0–100) say which pages were scans read by OCR (NULL: none).
     """
 
     __tablename__ = "report_version"
@@ -195,6 +196,9 @@ class ReportVersion(SQLModel, table=True):
     city_method: str | None = None
     state_method: str | None = None
     cycle_method: str | None = None
+    ocr_engine: str | None = None
+    ocr_pages: str | None = Field(default=None, sa_type=Text)
+    ocr_confidence: float | None = None
 
 
 class IndicatorScore(SQLModel, table=True):

@@ -219,5 +219,20 @@ from that file; NULL for a failed or duplicate file); new view ``report_confiden
 (current or not) with its confidence, how its city, state and cycle were found, and its number of
 error-severity quality issues: sort it by ``confidence`` to see what needs review."""
 
-VIEWS = VIEWS_V4
+VIEWS_V5: dict[str, str] = {
+    **VIEWS_V4,
+    "source_documents": """
+SELECT f.path AS path, f.sha256 AS sha256, f.format AS format,
+       CASE WHEN f.status = 'duplicate' THEN 'skipped' ELSE f.status END AS status,
+       CASE WHEN f.status = 'duplicate' THEN 'duplicate of ' || f.duplicate_of ELSE f.error END AS error,
+       f.processed_at AS loaded_at, v.confidence AS confidence, v.confidence_reasons AS confidence_reasons,
+       v.ocr_engine AS ocr_engine, v.ocr_pages AS ocr_pages, v.ocr_confidence AS ocr_confidence
+FROM source_file f
+LEFT JOIN report_version v ON v.source_file_id = f.id AND v.sha256 = f.sha256 AND f.status = 'loaded'""",
+}
+"""Revision 0005: ``source_documents`` gains ``ocr_engine``, ``ocr_pages`` (JSON list) and ``ocr_confidence``
+(mean word confidence, 0–100) of the version loaded from each file: NULL unless some page was a scan read by
+OCR."""
+
+VIEWS = VIEWS_V5
 """The views of the newest schema, in creation order (later views read earlier ones)."""

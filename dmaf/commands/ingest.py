@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from core import defaults
-from core.options import BatchOptions, ParseOptions
+from core.options import BatchOptions
 from dmaf import api
 from dmaf.commands.options import (
     Command,
@@ -20,6 +20,9 @@ from dmaf.commands.options import (
     fail,
     max_mb_option,
     memory_mb_option,
+    ocr_dpi_option,
+    ocr_option,
+    parse_options,
     pdf_password_option,
     quiet_on_closed_pipe,
     timeout_option,
@@ -39,6 +42,8 @@ def parse(
     paths: list[Path] = typer.Argument(..., metavar="PATH", help=PATHS_HELP),
     format: str = typer.Option("json", "--format", metavar="FORMAT", help="Output format: json (one object per line)."),
     pdf_password: Optional[str] = pdf_password_option(),
+    ocr: str = ocr_option(),
+    ocr_dpi: int = ocr_dpi_option(),
 ) -> None:
     """Parse reports and print one JSON object per document; no database, no Prefect; exit 1 if any failed."""
     out, err = consoles()
@@ -46,7 +51,7 @@ def parse(
         raise typer.BadParameter("only --format json is supported", param_hint="--format")
     failed = 0
     with exit_on_error(err), quiet_on_closed_pipe():
-        for outcome in api.parse(paths, options=ParseOptions(pdf_password=pdf_password)):
+        for outcome in api.parse(paths, options=parse_options(pdf_password, ocr=ocr, ocr_dpi=ocr_dpi)):
             if outcome.failure:
                 failed += 1
                 err.print(outcome.failure.message, markup=False, highlight=False, soft_wrap=True)
@@ -64,6 +69,8 @@ def ingest(
     max_mb: float = max_mb_option(),
     timeout: float = timeout_option(),
     memory_mb: int = memory_mb_option(),
+    ocr: str = ocr_option(),
+    ocr_dpi: int = ocr_dpi_option(),
     dask_address: Optional[str] = typer.Option(
         None, "--dask-address", envvar=defaults.DASK_ADDRESS_ENV, metavar="ADDRESS",
         help="Parse the batches on this existing Dask cluster (tcp://host:8786), one batch per Dask worker."),
@@ -79,7 +86,7 @@ def ingest(
                                  param_hint="--workers")
     with exit_on_error(err):
         api.existing_paths(paths)  # a path that does not exist is refused at once: nothing recorded
-        options = ParseOptions(pdf_password, int(max_mb * 1024 * 1024), timeout, memory_mb)
+        options = parse_options(pdf_password, max_mb, timeout, memory_mb, ocr, ocr_dpi)
         batch = BatchOptions(batch_size=batch_size, workers=workers)
         if dask_address:
             _check_dask(dask_address, err)

@@ -18,6 +18,7 @@ from typer.core import TyperArgument, TyperCommand
 
 from core import defaults
 from core.errors import DmafError
+from core.options import ParseOptions
 
 USAGE_ERROR = 2
 """Exit status for a usage, configuration or warehouse error (as click uses for usage errors)."""
@@ -102,6 +103,33 @@ def timeout_option() -> Any:
 def memory_mb_option() -> Any:
     """``--memory-mb``: the memory limit per parse process."""
     return typer.Option(defaults.MEMORY_MB, "--memory-mb", metavar="MB", help="Memory limit per parse process (MB).")
+
+
+def ocr_option() -> Any:
+    """``--ocr ENGINE|off``: which OCR engine reads scanned PDF pages."""
+    return typer.Option(defaults.OCR_ENGINE, "--ocr", metavar="ENGINE", callback=_ocr_choice,
+                        help=f"OCR engine for scanned PDF pages: {', '.join(defaults.OCR_ENGINES)}, or off.")
+
+
+def _ocr_choice(value: str) -> str:
+    """Return an ``--ocr`` value, or refuse it naming the choices."""
+    if value not in (*defaults.OCR_ENGINES, "off"):
+        raise typer.BadParameter(f"{value!r} is not an OCR engine; choose {', '.join(defaults.OCR_ENGINES)} or off")
+    return value
+
+
+def ocr_dpi_option() -> Any:
+    """``--ocr-dpi``: the resolution scanned pages are rendered at for OCR."""
+    return typer.Option(defaults.OCR_DPI, "--ocr-dpi", min=72, max=600, metavar="DPI",
+                        help="Resolution scanned pages are read at (dpi).")
+
+
+def parse_options(pdf_password: str | None = None, max_mb: float = defaults.MAX_MB,
+                  timeout: float = defaults.TIMEOUT_S, memory_mb: int = defaults.MEMORY_MB,
+                  ocr: str = defaults.OCR_ENGINE, ocr_dpi: int = defaults.OCR_DPI) -> ParseOptions:
+    """Return the parse options of a command's flags (``--ocr off`` is no OCR)."""
+    return ParseOptions(pdf_password, int(max_mb * 1024 * 1024), timeout, memory_mb,
+                        ocr=None if ocr == "off" else ocr, ocr_dpi=ocr_dpi)
 
 
 def consoles() -> tuple[Console, Console]:

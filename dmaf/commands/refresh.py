@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from core.options import BatchOptions, ParseOptions
+from core.options import BatchOptions
 from dmaf import api
 from dmaf.commands.options import (
     Command,
@@ -17,6 +17,9 @@ from dmaf.commands.options import (
     exit_on_error,
     max_mb_option,
     memory_mb_option,
+    ocr_dpi_option,
+    ocr_option,
+    parse_options,
     pdf_password_option,
     timeout_option,
     workers_option,
@@ -39,6 +42,8 @@ def refresh_command(
     max_mb: float = max_mb_option(),
     timeout: float = timeout_option(),
     memory_mb: int = memory_mb_option(),
+    ocr: str = ocr_option(),
+    ocr_dpi: int = ocr_dpi_option(),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Parse again unchanged files that failed before."),
 ) -> None:
     """Load what is new or changed in the folder, skip unchanged files unread, flag files gone; exit 1 if any failed."""
@@ -48,7 +53,7 @@ def refresh_command(
     out, err = consoles()
     with exit_on_error(err):
         root = api.refresh_folder(folder)
-        options = ParseOptions(pdf_password, int(max_mb * 1024 * 1024), timeout, memory_mb)
+        options = parse_options(pdf_password, max_mb, timeout, memory_mb, ocr, ocr_dpi)
         batch = BatchOptions(batch_size=batch_size, workers=workers)
         err.print(f"warehouse: {mask_url(resolve_url(db))}; folder: {root}", markup=False, highlight=False)
         summary = run_with_progress(err, lambda: api.refresh(root, db=db, batch=batch, options=options,

@@ -6,7 +6,6 @@ from typing import Optional
 
 import typer
 
-from core.options import ParseOptions
 from core.statuses import REPROCESS_STATUSES, FileStatus
 from dmaf import api
 from dmaf.commands.options import (
@@ -16,6 +15,9 @@ from dmaf.commands.options import (
     exit_on_error,
     max_mb_option,
     memory_mb_option,
+    ocr_dpi_option,
+    ocr_option,
+    parse_options,
     pdf_password_option,
     timeout_option,
     workers_option,
@@ -35,6 +37,8 @@ def reprocess_command(
     max_mb: float = max_mb_option(),
     timeout: float = timeout_option(),
     memory_mb: int = memory_mb_option(),
+    ocr: str = ocr_option(),
+    ocr_dpi: int = ocr_dpi_option(),
 ) -> None:
     """Re-parse stored files after a parser upgrade and rebuild their facts in place (no duplicates).
 
@@ -52,7 +56,7 @@ def reprocess_command(
             err.print(f"{result.status}{note}: {result.message}", markup=False, highlight=False, soft_wrap=True)
 
     with exit_on_error(err):
-        options = ParseOptions(pdf_password, int(max_mb * 1024 * 1024), timeout, memory_mb)
+        options = parse_options(pdf_password, max_mb, timeout, memory_mb, ocr, ocr_dpi)
         results = api.reprocess(db=db, everything=everything, options=options, workers=workers, on_result=show)
     counts = {s: sum(r.status == s for r in results) for s in REPROCESS_STATUSES}
     out.print(f"{len(results)} version(s) selected: " + ", ".join(f"{n} {s}" for s, n in counts.items()),

@@ -19,6 +19,8 @@ def test_bench_run_on_six_reports_writes_results_and_a_summary(tmp_path):
     assert main["serial"]["all"]["failed"] == 0 and main["pool_all"]["all"]["failed"] == 0
     assert {fmt for fmt in ("txt", "docx", "pdf") if main["serial"][fmt]["docs"] == 2} == {"txt", "docx", "pdf"}
     assert main["ingest"]["refresh"]["counts"] and main["ingest"]["refresh"]["wall_s"] > 0
-    assert set(result["ratios"]) >= {"ingest_over_parse_only", "refresh_over_ingest", "extract_pdf_over_pdfplumber_words"}
+    assert set(result["ratios"]) >= {"ingest_over_parse_only", "refresh_over_ingest", "extract_pdf_over_pdfplumber_words",
+                                     "ocr_scan_over_text_layer", "ocr_share_of_parse_time"}
+    assert main["ocr"]["docs"] == 2 and main["ocr"]["scanned"]["failed"] == 0 and main["ocr"]["ocr_s_per_page"] > 0
     assert all(value > 0 for value in result["ratios"].values())
     assert "# dmaf benchmark, N = 6" in (tmp_path / "summary-6.md").read_text(encoding="utf-8")

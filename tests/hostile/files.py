@@ -219,6 +219,13 @@ def _report_pdf(city: str, state: str, **kw) -> Callable[[], bytes]:
     return lambda: pdf_bytes(report_text(city, state).splitlines(), **kw)
 
 
+def _scanned(make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """Return a maker of an image-only scan (200 dpi, skewed, blurred, a little noise) of a made PDF."""
+    from tests.scans.make import ScanStyle, scan_pdf
+
+    return lambda: scan_pdf(make(), ScanStyle(dpi=150, noise=3.0, quality=40), seed=3)  # < 1 MB
+
+
 def _truncated() -> bytes:
     """Return the first half of a valid report PDF."""
     full = _report_pdf("Indore", "Madhya Pradesh")()
@@ -250,6 +257,7 @@ GOOD_CASES = (
     Case("Pune report – cycle 2 ü.txt", "ok", "", _bytes(lambda: report_text("Pune", "Maharashtra")), city="Pune"),
     Case("Surat city report (final).txt", "ok", "", _bytes(lambda: report_text("Surat", "Gujarat")), city="Surat"),
     Case("भोपाल रिपोर्ट.pdf", "ok", "", _bytes(_report_pdf("Bhopal", "Madhya Pradesh")), city="Bhopal"),
+    Case("scanned report.pdf", "ok", "", _bytes(_scanned(_report_pdf("Kochi", "Kerala"))), city="Kochi"),
 )
 BAD_CASES = (
     Case("empty.pdf", "empty", "0 bytes", _bytes(lambda: b"")),
@@ -257,6 +265,9 @@ BAD_CASES = (
     Case("encrypted.pdf", "encrypted", "password-protected",
          _bytes(_report_pdf("Nagpur", "Maharashtra", encrypt=PASSWORD)), city="Nagpur"),
     Case("scanned.pdf", "no_text_layer", "looks scanned", _bytes(lambda: pdf_bytes([], pages_of_boxes=2))),
+    Case("scanned letter.pdf", "not_a_report", "not a DMAF report", _bytes(_scanned(lambda: pdf_bytes([
+        "Office of the Municipal Commissioner", "Subject: Repair of street lights in Ward 12",
+        "The contractor is requested to complete the repairs before the monsoon."])))),
     Case("scanned form.pdf", "no_text_layer", "looks scanned", _bytes(ruled_grid_pdf)),
     Case("minutes.pdf", "not_a_report", "not a DMAF report", _bytes(lambda: pdf_bytes([
         "Minutes of the review meeting", "Attendees: the city team",

@@ -135,7 +135,7 @@ def test_a_new_parse_that_fails_keeps_the_loaded_facts(
     _ingest(db_url, reports[:1])
     before, original = snapshot(db_engine), parsing.PARSER_VERSION
 
-    def regressed(data: bytes, *, name: str, options: object) -> None:
+    def regressed(data: bytes, *, name: str, options: object, on_scanned_page: object = None) -> None:
         raise MissingMetadata(name, "found 21 indicators but no city in the title block")
 
     monkeypatch.setattr("pipeline.document.parse_bytes", regressed)

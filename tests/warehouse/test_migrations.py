@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from alembic import command
@@ -52,7 +53,7 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
         "pillar_scores": ["city", "state", "cycle", "pillar_no", "pillar", "score", "max_score", "rank", "change"],
         "city_scores": ["city", "state", "cycle", "score", "max_score", "rank", "change"],
         "source_documents": ["path", "sha256", "format", "status", "error", "loaded_at", "confidence",
-                             "confidence_reasons"],
+                             "confidence_reasons", "ocr_engine", "ocr_pages", "ocr_confidence"],
         "score_provenance": ["city", "cycle", "indicator_code", "score", "source_file", "format", "page", "x0",
                              "top", "x1", "bottom", "line", "location", "score_method"],
         "report_versions": ["city", "cycle", "sha256", "source_file", "loaded_at", "is_current",
@@ -167,3 +168,30 @@ def test_revision_0004_downgrades_to_0003_keeping_the_data_and_upgrades_again(db
     upgrade(db_engine)
     assert view_rows(db_engine, "report_confidence")[0][5] is None
     assert table_counts(db_engine) == counts
+
+
+def test_revision_0005_records_ocr_and_downgrades_to_0004_keeping_the_data(db_engine: Engine) -> None:
+    """0005's columns hold what OCR did for a version and show in ``source_documents``; reverting it drops them
+    and gives 0004's view back with every row; upgrading again leaves them NULL for versions loaded before."""
+    from dataclasses import replace
+
+    from loaders.load import load_document
+    from tests.loaders.support import PARSER_VERSION, imphal_report, source_info, table_counts
+
+    ocr = {"engine": "tesseract", "pages": [1, 3], "confidence": 91.5}
+    report = replace(imphal_report(), extra={"ocr": ocr})
+    load_document(db_engine, source=source_info("/r/imphal scan.pdf", report), report=report, error=None,
+                  parser_version=PARSER_VERSION)
+    with db_engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT ocr_engine, ocr_pages, ocr_confidence FROM source_documents").one()
+    assert (row[0], json.loads(row[1]), row[2]) == ("tesseract", [1, 3], 91.5)
+    counts = table_counts(db_engine)
+    with write_transaction(db_engine) as conn:
+        command.downgrade(alembic_config(conn), "0004")
+    assert "ocr_engine" not in {c["name"] for c in inspect(db_engine).get_columns("report_version")}
+    with db_engine.connect() as conn:
+        columns = list(conn.exec_driver_sql("SELECT * FROM source_documents WHERE 1 = 0").keys())
+    assert columns[-1] == "confidence_reasons" and table_counts(db_engine) == counts
+    upgrade(db_engine)
+    with db_engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT ocr_engine FROM source_documents").one()[0] is None
