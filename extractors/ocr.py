@@ -28,6 +28,7 @@ INSTALL = {
 }
 RETRY_CONF = 60.0  # a page read with a mean confidence below this may be turned: its orientation is checked
 CELL_MARGIN = 12  # white pixels around a table cell (or a number) read alone
+CELL_INSET = 4  # pixels left out at a cell's left and right: the edge of a wall drawn thicker than it was found
 REREAD_SCALE = 2.0  # a number is read a second time at twice the scale of the page
 NUMBER_SIGNS = "0123456789./%()-"  # what a second reading of a number may contain
 OCR_FONT = "OCR"  # the font name OCR'd words carry: their size is measured, their weight unknown
@@ -90,7 +91,8 @@ class _Tesseract:
         api.SetPageSegMode(self._ocr.PSM.SINGLE_BLOCK)
         found = []
         for box in boxes:
-            left, upper, right, lower = (int(round(v)) for v in box)  # its rulings are erased: the whole box
+            left, upper, right, lower = (int(round(v)) for v in box)  # its rulings are erased: the whole box,
+            left, right = left + CELL_INSET, right - CELL_INSET  # but for what is left of a wall beside it
             if right - left < 4 or lower - upper < 4:
                 found.append([])
                 continue
@@ -271,7 +273,8 @@ def _read(gray_image, dpi: float, engine, min_conf: float, frame_share: float, *
     horizontal, vertical = scan_image.find_rules(dark, dpi)
     tables = [grid for grid in scan_image.grids(horizontal, vertical, dpi)
               if not any(cell[3] - cell[1] >= frame_share * gray.shape[0] for row in grid.rows for cell in row)]
-    clean = scan_image.erase(gray, horizontal, scan_image.walls(horizontal, vertical, dpi))
+    upright = scan_image.walls(horizontal, vertical, dpi) + scan_image.long_rules(vertical, dpi)
+    clean = scan_image.erase(gray, horizontal, upright)
     scale = 72.0 / dpi
     cell_boxes = [cell for grid in tables for row in grid.rows for cell in row]
     if engine.reads_cells and cell_boxes:

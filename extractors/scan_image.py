@@ -14,6 +14,7 @@ MAX_SKEW = 4.0  # degrees: a page fed crooked into a scanner is off by less than
 RULE_SHARE = 0.08  # of the page's width: an ink run this long on one pixel row is a ruling, never a letter
 CELL_MIN_PT = 9.0  # a vertical ruling between two horizontal ones is at least this tall (points)
 JOIN_PT = 3.0  # rulings that end this close (points) meet
+LONG_RULE_PT = 36.0  # a vertical ink run this long (half an inch) is a ruling, whatever it meets
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,30 @@ def erase(gray: np.ndarray, horizontal: list[Rule], walls: list[Rule], *, margin
     for rule in walls:
         out[_extent(rule, margin), max(0, rule.lo - margin):rule.hi + margin + 1] = 255
     return out
+
+
+def long_rules(vertical: list[Rule], dpi: float) -> list[Rule]:
+    """Return the vertical rulings too long to be a letter's stem, or pieces of one: a margin line, or a column
+    of "|" down a text table, one piece a line, each starting within its own length below the last, together
+    half an inch or more. They are erased like table walls, though no horizontal ruling closes them into cells."""
+    found: list[Rule] = []
+    ordered = sorted(vertical, key=lambda v: v.pos)
+    clusters: list[list[Rule]] = []
+    for rule in ordered:  # rulings within 3 px of each other's column
+        if clusters and rule.pos - clusters[-1][-1].pos <= 3:
+            clusters[-1].append(rule)
+        else:
+            clusters.append([rule])
+    for cluster in clusters:
+        column: list[Rule] = []
+        for rule in sorted(cluster, key=lambda v: v.start) + [None]:
+            if rule is not None and column and rule.start - column[-1].end <= rule.end - rule.start:
+                column.append(rule)
+                continue
+            if column and column[-1].end - column[0].start >= LONG_RULE_PT * dpi / 72:
+                found.extend(column)
+            column = [rule] if rule is not None else []
+    return found
 
 
 def _extent(rule: Rule, margin: int) -> slice:

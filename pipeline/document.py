@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from core.errors import (
@@ -24,10 +23,10 @@ from core.errors import (
     UnreadableFile,
 )
 from core.options import ParseOptions
-from core.records import Failure, ParsedReport, ParseOutcome, ParseWarning, SourceFile
-from extractors import OcrSummary, extract_bytes
+from core.records import Failure, ParsedReport, ParseOutcome, SourceFile
+from extractors import extract_bytes
 from parsing.arbiter import parse_document
-from parsing.finish import left_empty
+from parsing.scanned import scanned_report
 from pipeline.identity import sha256_bytes, stat_source
 
 
@@ -136,33 +135,10 @@ def parse_bytes(data: bytes, *, name: str, options: ParseOptions = ParseOptions(
     readings = [("as laid out", extraction.blocks), *extraction.alternatives]
     report = parse_document(readings, source=name, format=extraction.format, pages=extraction.pages)
     if extraction.ocr is not None:
-        report = with_ocr(report, extraction.ocr)
+        ocr = extraction.ocr
+        report = scanned_report(report, ocr.engine, ocr.pages, ocr.confidence, ocr.doubts, ocr.turned)
     require_identity(report)
     return report
-
-
-def with_ocr(report: ParsedReport, ocr: OcrSummary) -> ParsedReport:
-    """Return a report read (partly) by OCR with what OCR did recorded: the engine, its pages and mean confidence
-    in ``extra["ocr"]``, a warning for each number it could not trust and for each page it had to turn.
-
-    Where the parser found one indicator printed with two scores and kept one (``score_conflict``), the kept one
-    is left empty when it was read by OCR: a misread digit is the likeliest cause of the disagreement."""
-    warnings = [ParseWarning("ocr_low_confidence",
-                             f"page {d['page']}, box ({', '.join(f'{v:.0f}' for v in d['bbox'])}) pt: OCR read "
-                             f"{d['text']!r} ({d['why']}): not trusted, left unread", location=f"page {d['page']}")
-                for d in ocr.doubts]
-    warnings += [ParseWarning("ocr_page_turned", f"page {page} was scanned turned; it was read after turning it "
-                              f"{turn}° counter-clockwise", location=f"page {page}") for page, turn in ocr.turned]
-    extra = {**report.extra, "ocr": {"engine": ocr.engine, "pages": list(ocr.pages), "confidence": ocr.confidence}}
-    conflicts = {w.indicator for w in report.warnings if w.code == "score_conflict"}
-    scanned = set(ocr.pages)
-    indicators, refused = left_empty(report.indicators, "ocr_score_conflict", {
-        k: (f"indicator {ind.code} is printed with two different scores and one was read by OCR (page "
-            f"{ind.score_at.page}); neither is trusted, its score is left empty", ind.score_at.location)
-        for k, ind in enumerate(report.indicators)
-        if ind.code in conflicts and ind.score is not None and ind.score_at is not None
-        and ind.score_at.page in scanned})
-    return replace(report, indicators=indicators, warnings=(*report.warnings, *warnings, *refused), extra=extra)
 
 
 def require_identity(report: ParsedReport) -> None:

@@ -1,0 +1,59 @@
+"""A report read (partly) by OCR: what OCR did, recorded, and the readings it makes doubtful, left empty (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from core.records import ParsedReport, ParseWarning
+from parsing.finish import left_empty
+
+
+def scanned_report(report: ParsedReport, engine: str, pages: Sequence[int], confidence: float,
+                   doubts: Sequence[dict] = (), turned: Sequence[tuple[int, int]] = ()) -> ParsedReport:
+    """Return a report read (partly) by OCR with what OCR did recorded: the ``engine``, the ``pages`` it read and
+    its mean word ``confidence`` in ``extra["ocr"]``, a warning for each number it could not trust (``doubts``:
+    page, text, why, bbox) and for each page it had to turn (``turned``: page, degrees).
+
+    Two readings OCR makes likelier are not trusted on its pages: where the parser found one indicator printed
+    with two scores and kept one (``score_conflict``), the kept one is left empty; and so is the score of an
+    indicator whose code has a letter further down the alphabet than its pillar's letters reach."""
+    warnings = [ParseWarning("ocr_low_confidence",
+                             f"page {d['page']}, box ({', '.join(f'{v:.0f}' for v in d['bbox'])}) pt: OCR read "
+                             f"{d['text']!r} ({d['why']}): not trusted, left unread", location=f"page {d['page']}")
+                for d in doubts]
+    warnings += [ParseWarning("ocr_page_turned", f"page {page} was scanned turned; it was read after turning it "
+                              f"{turn}° counter-clockwise", location=f"page {page}") for page, turn in turned]
+    extra = {**report.extra, "ocr": {"engine": engine, "pages": list(pages), "confidence": confidence}}
+    conflicts = {w.indicator for w in report.warnings if w.code == "score_conflict"}
+    scanned = set(pages)
+    indicators, refused = left_empty(report.indicators, "ocr_score_conflict", {
+        k: (f"indicator {ind.code} is printed with two different scores and one was read by OCR (page "
+            f"{ind.score_at.page}); neither is trusted, its score is left empty", ind.score_at.location)
+        for k, ind in enumerate(report.indicators)
+        if ind.code in conflicts and ind.score is not None and ind.score_at is not None
+        and ind.score_at.page in scanned})
+    gaps = _after_a_gap(indicators)
+    indicators, doubtful = left_empty(indicators, "ocr_code_doubtful", {
+        k: (f"indicator {ind.code}, read by OCR on page {ind.heading_at.page}, has a letter beyond its "
+            "pillar's letters: its code may be misread, its score is left empty", ind.heading_at.location)
+        for k, ind in enumerate(indicators)
+        if k in gaps and ind.score is not None and ind.heading_at is not None and ind.heading_at.page in scanned})
+    return replace(report, indicators=indicators, warnings=(*report.warnings, *warnings, *refused, *doubtful),
+                   extra=extra)
+
+
+def _after_a_gap(indicators) -> set[int]:
+    """Return the positions of indicators with a letter that lies further down the alphabet than its pillar's
+    letters reach, one missing letter allowed (1.a, 1.b, 1.c&1.d, then "1.e&1.k": k is the 11th letter of a
+    pillar with 6), as a misread code's would."""
+    letters: dict[int, set[str]] = {}
+    for ind in indicators:
+        letters.setdefault(ind.pillar_no, set()).update(_letters(ind.code))
+    return {k for k, ind in enumerate(indicators)
+            if any(ord(letter) - ord("a") + 1 > len(letters[ind.pillar_no]) + 1 for letter in _letters(ind.code))}
+
+
+def _letters(code: str) -> list[str]:
+    """Return the letters of a code ("1.c&1.d" -> ["c", "d"])."""
+    return [part.split(".", 1)[1][:1] for part in code.split("&") if "." in part]
