@@ -35,13 +35,13 @@ _WORD_SETTINGS = {"extra_attrs": ["size", "fontname"], "keep_blank_chars": False
 @dataclass(frozen=True, slots=True)
 class OcrSummary:
     """Which pages of a PDF were read by OCR, with what engine and mean word confidence (0–100), and the numbers
-    it read with too little confidence to trust (each ``{"page", "text", "conf", "bbox"}``)."""
+    it could not trust (each ``{"page", "text", "conf", "why", "bbox"}``, the box in points)."""
 
     engine: str
     pages: tuple[int, ...]
     confidence: float
     doubts: tuple[dict, ...] = ()
-    turned: tuple[tuple[int, int], ...] = ()  # (page, quarter turn applied) for pages scanned upside down or sideways
+    turned: tuple[tuple[int, int], ...] = ()  # (page, degrees turned counter-clockwise) for pages scanned turned
 
 
 @dataclass(frozen=True, slots=True)

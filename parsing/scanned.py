@@ -16,8 +16,9 @@ def scanned_report(report: ParsedReport, engine: str, pages: Sequence[int], conf
     page, text, why, bbox) and for each page it had to turn (``turned``: page, degrees).
 
     Two readings OCR makes likelier are not trusted on its pages: where the parser found one indicator printed
-    with two scores and kept one (``score_conflict``), the kept one is left empty; and so is the score of an
-    indicator whose code has a letter further down the alphabet than its pillar's letters reach."""
+    with two scores and kept one (``score_conflict``), the kept one is left empty; so is the score of an
+    indicator whose code has a letter further down the alphabet than its pillar's letters reach, and a score
+    read on another row of the table the indicator's code stands in."""
     warnings = [ParseWarning("ocr_low_confidence",
                              f"page {d['page']}, box ({', '.join(f'{v:.0f}' for v in d['bbox'])}) pt: OCR read "
                              f"{d['text']!r} ({d['why']}): not trusted, left unread", location=f"page {d['page']}")
@@ -39,8 +40,20 @@ def scanned_report(report: ParsedReport, engine: str, pages: Sequence[int], conf
             "pillar's letters: its code may be misread, its score is left empty", ind.heading_at.location)
         for k, ind in enumerate(indicators)
         if k in gaps and ind.score is not None and ind.heading_at is not None and ind.heading_at.page in scanned})
-    return replace(report, indicators=indicators, warnings=(*report.warnings, *warnings, *refused, *doubtful),
-                   extra=extra)
+    indicators, strays = left_empty(indicators, "ocr_row_mismatch", {
+        k: (f"indicator {ind.code}'s score was read on another row ({ind.score_at.location}) of the table its code "
+            f"stands in ({ind.heading_at.location}), on a page read by OCR; its score is left empty",
+            ind.score_at.location)
+        for k, ind in enumerate(indicators) if ind.score is not None and _other_row(ind, scanned)})
+    return replace(report, indicators=indicators,
+                   warnings=(*report.warnings, *warnings, *refused, *doubtful, *strays), extra=extra)
+
+
+def _other_row(ind, scanned: set[int]) -> bool:
+    """Return True when an indicator's code and score were read in one table of a scanned page, on two rows."""
+    heading, score = ind.heading_at, ind.score_at
+    return (heading is not None and score is not None and heading.table is not None and score.page in scanned
+            and (heading.page, heading.table) == (score.page, score.table) and heading.row != score.row)
 
 
 def _after_a_gap(indicators) -> set[int]:

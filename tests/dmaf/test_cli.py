@@ -35,6 +35,23 @@ def test_parse_reports_a_bad_file_on_stderr_prints_the_others_and_exits_non_zero
     assert "empty.pdf" in result.stderr and "empty" in result.stderr
 
 
+def test_parse_reads_a_scan_by_ocr_refuses_it_with_ocr_off_and_names_the_choices_of_a_bad_engine(tmp_path):
+    from tests.hostile.files import _report_pdf, _scanned
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(_scanned(_report_pdf("Kochi", "Kerala"))())
+
+    read = runner.invoke(app, ["parse", str(scan)])
+    off = runner.invoke(app, ["parse", str(scan), "--ocr", "off"])
+    bad = runner.invoke(app, ["parse", str(scan), "--ocr", "easyocr"])
+
+    assert read.exit_code == 0, read.output
+    doc = json.loads(read.stdout)
+    assert doc["city"] == "Kochi" and doc["ocr"]["engine"] == "tesseract" and len(doc["indicators"]) == 21
+    assert off.exit_code == 1 and "it looks scanned (OCR is off" in off.stderr
+    assert bad.exit_code == 2 and "'easyocr' is not an OCR engine; choose tesseract, rapidocr or off" in bad.stderr
+
+
 def test_ingest_then_sql_shows_the_21_truth_indicators_and_10_of_500(prefect_harness, db_url, tmp_path, truth):
     result = runner.invoke(app, ["ingest", str(RAW_REPORTS), "--db", db_url, "--workers", "1"])
     assert result.exit_code == 0, result.output

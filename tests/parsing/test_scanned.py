@@ -47,3 +47,18 @@ def test_a_code_past_its_pillars_letters_is_doubtful_one_missing_letter_is_not()
     assert {i.code: i.score for i in report.indicators} == {"1.a": 10.0, "1.b": 10.0, "1.e&1.k": None,
                                                             "3.b": 10.0, "3.c": 10.0, "3.d": 10.0}
     assert [w.indicator for w in report.warnings if w.code == "ocr_code_doubtful"] == ["1.e&1.k"]
+
+
+def test_a_score_from_another_row_of_the_codes_table_on_a_scanned_page_is_left_empty() -> None:
+    def cell(page: int, row: int, col: int) -> Provenance:
+        return Provenance(f"page {page} table 2 row {row} cell {col}", page=page, table=2, row=row, col=col)
+
+    stray = ParsedIndicator("5.b", "Use cases", 30.0, 30.0, heading_at=cell(1, 15, 1), score_at=cell(1, 13, 3))
+    own = ParsedIndicator("5.a", "Stories", 2.5, 30.0, heading_at=cell(1, 14, 1), score_at=cell(1, 14, 3))
+
+    scanned = scanned_report(_report([own, stray]), "tesseract", (1,), 90.0)
+    typed = scanned_report(_report([own, stray]), "tesseract", (2,), 90.0)  # page 1 had a text layer
+
+    assert [i.score for i in scanned.indicators] == [2.5, None]
+    assert [w.indicator for w in scanned.warnings if w.code == "ocr_row_mismatch"] == ["5.b"]
+    assert [i.score for i in typed.indicators] == [2.5, 30.0]
