@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from core.records import ParsedReport, ParseWarning
 from parsing.finish import left_empty
+from reference.catalog import Catalog, load_catalog
 
 
 def scanned_report(report: ParsedReport, engine: str, pages: Sequence[int], confidence: float,
@@ -17,7 +18,8 @@ def scanned_report(report: ParsedReport, engine: str, pages: Sequence[int], conf
 
     Two readings OCR makes likelier are not trusted on its pages: where the parser found one indicator printed
     with two scores and kept one (``score_conflict``), the kept one is left empty; so is the score of an
-    indicator whose code has a letter further down the alphabet than its pillar's letters reach, and a score
+    indicator whose code has a letter further down the alphabet than its pillar's letters reach, or that no cycle
+    of the framework could have (a pillar it lacks, a letter past its pillar's most and one), and a score
     read on another row of the table the indicator's code stands in."""
     warnings = [ParseWarning("ocr_low_confidence",
                              f"page {d['page']}, box ({', '.join(f'{v:.0f}' for v in d['bbox'])}) pt: OCR read "
@@ -34,10 +36,11 @@ def scanned_report(report: ParsedReport, engine: str, pages: Sequence[int], conf
         for k, ind in enumerate(report.indicators)
         if ind.code in conflicts and ind.score is not None and ind.score_at is not None
         and ind.score_at.page in scanned})
-    gaps = _after_a_gap(indicators)
+    gaps = _after_a_gap(indicators) | _outside_the_framework(indicators, load_catalog())
     indicators, doubtful = left_empty(indicators, "ocr_code_doubtful", {
-        k: (f"indicator {ind.code}, read by OCR on page {ind.heading_at.page}, has a letter beyond its "
-            "pillar's letters: its code may be misread, its score is left empty", ind.heading_at.location)
+        k: (f"indicator {ind.code}, read by OCR on page {ind.heading_at.page}, has a pillar or letter beyond what "
+            "its pillar (or the framework) has: its code may be misread, its score is left empty",
+            ind.heading_at.location)
         for k, ind in enumerate(indicators)
         if k in gaps and ind.score is not None and ind.heading_at is not None and ind.heading_at.page in scanned})
     indicators, strays = left_empty(indicators, "ocr_row_mismatch", {
@@ -65,6 +68,19 @@ def _after_a_gap(indicators) -> set[int]:
         letters.setdefault(ind.pillar_no, set()).update(_letters(ind.code))
     return {k for k, ind in enumerate(indicators)
             if any(ord(letter) - ord("a") + 1 > len(letters[ind.pillar_no]) + 1 for letter in _letters(ind.code))}
+
+
+def _outside_the_framework(indicators, catalog: Catalog) -> set[int]:
+    """Return the positions of indicators whose code no cycle of the framework could have: a pillar it does not
+    have ("37.a"), or a letter past the most its pillar has had in any known cycle, and one more ("2.g")."""
+    most: dict[int, int] = {}
+    for cycle in catalog.cycles():
+        for ind in catalog.indicators_for(cycle).values():
+            for letter in _letters(ind.code):
+                most[ind.pillar_no] = max(most.get(ind.pillar_no, 0), ord(letter) - ord("a") + 1)
+    return {k for k, ind in enumerate(indicators)
+            if ind.pillar_no not in most or any(ord(letter) - ord("a") + 1 > most[ind.pillar_no] + 1
+                                                for letter in _letters(ind.code))}
 
 
 def _letters(code: str) -> list[str]:

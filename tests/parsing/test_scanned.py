@@ -62,3 +62,11 @@ def test_a_score_from_another_row_of_the_codes_table_on_a_scanned_page_is_left_e
     assert [i.score for i in scanned.indicators] == [2.5, None]
     assert [w.indicator for w in scanned.warnings if w.code == "ocr_row_mismatch"] == ["5.b"]
     assert [i.score for i in typed.indicators] == [2.5, 30.0]
+
+
+def test_a_code_no_cycle_of_the_framework_has_is_doubtful() -> None:
+    codes = ("2.a", "2.b", "2.c", "2.d", "2.e", "2.g", "37.a", "5.a", "5.b", "5.c", "5.d", "5.e")
+
+    report = scanned_report(_report([_indicator(code, 10.0, 1) for code in codes]), "tesseract", (1,), 90.0)
+
+    assert [i.code for i in report.indicators if i.score is None] == ["2.g", "37.a"]  # 5.e: a cycle may add one
