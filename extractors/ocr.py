@@ -184,7 +184,7 @@ class _RapidOcr:
 
     def words(self, image) -> list[tuple[str, tuple[float, float, float, float], float, float]]:
         """Return (text, box, confidence, line height) for each word; a text line's box is shared out by length."""
-        result, _ = self._engine(np.asarray(image.convert("RGB")))
+        result, _ = self._run(np.asarray(image.convert("RGB")))
         found = []
         for quad, text, score in result or ():
             xs, ys = [p[0] for p in quad], [p[1] for p in quad]
@@ -206,8 +206,18 @@ class _RapidOcr:
 
         crop = ImageOps.expand(_crop(image, box).resize(_scaled(box, REREAD_SCALE), Image.LANCZOS), CELL_MARGIN,
                                fill=255)
-        result, _ = self._engine(np.asarray(crop.convert("RGB")), use_det=False, use_cls=False, use_rec=True)
+        result, _ = self._run(np.asarray(crop.convert("RGB")), use_det=False, use_cls=False, use_rec=True)
         return "".join(str(result[0][0]).split()) if result else ""
+
+    def _run(self, pixels, **kw):
+        """Run the engine; onnxruntime's allocation failure under the memory limit is a MemoryError (the file then
+        fails as ``memory_limit``, naming --memory-mb), not a page that cannot be read."""
+        try:
+            return self._engine(pixels, **kw)
+        except Exception as exc:
+            if "bad_alloc" in str(exc):
+                raise MemoryError("onnxruntime could not allocate memory") from None
+            raise
 
     def orientation(self, image) -> int:
         """RapidOCR has no orientation detector: the page is tried turned and the best-read turn is kept."""
