@@ -287,15 +287,15 @@ def _read(gray_image, dpi: float, engine, min_conf: float, frame_share: float, *
     clean = scan_image.erase(gray, horizontal, upright)
     scale = 72.0 / dpi
     cell_boxes = [cell for grid in tables for row in grid.rows for cell in row]
+    source = Image.fromarray(clean)  # the page its words and numbers are read from
     if engine.reads_cells and cell_boxes:
         page_image = clean.copy()
         for x0, top, x1, bottom in cell_boxes:
             page_image[int(top):int(bottom) + 1, int(x0):int(x1) + 1] = 255
         found = engine.words(Image.fromarray(page_image))
-        in_cells = engine.cell_words(Image.fromarray(clean), cell_boxes)
+        in_cells = engine.cell_words(source, cell_boxes)
     else:
-        found, in_cells = engine.words(Image.fromarray(clean)), None
-    source = Image.fromarray(clean)
+        found, in_cells = engine.words(source), None
     found = _second_readings(found, engine, source)
     in_cells = None if in_cells is None else [_second_readings(f, engine, source) for f in in_cells]
     low: list[dict] = []
