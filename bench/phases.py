@@ -36,7 +36,7 @@ def phase_serial(corpus: Path, workers: int) -> dict:
     """The ``dmaf parse`` path: ``parse_path`` on each file in this process, per format."""
     from pipeline.document import ParseOptions, parse_path
 
-    options, out, failed = ParseOptions(), {}, 0
+    options, out, failed = ParseOptions(settle_s=0), {}, 0  # settle 0: the corpus is complete
     by_format = defaultdict(list)
     for e in _manifest(corpus):
         by_format[e["format"]].append(e)
@@ -55,7 +55,7 @@ def phase_pool(corpus: Path, workers: int, formats: tuple[str, ...] = (*FORMATS,
     from pipeline.document import ParseOptions
     from pipeline.pool import parse_files
 
-    options, out = ParseOptions(), {}
+    options, out = ParseOptions(settle_s=0), {}
     entries = _manifest(corpus)
     for fmt in formats:
         chosen = [e for e in entries if fmt == "all" or e["format"] == fmt]
@@ -84,7 +84,7 @@ def phase_ingest(corpus: Path, workers: int, batch_size: int, parallel_batches: 
         startup_s = time.perf_counter() - started
         with Stopwatch() as full:
             summary = ingest_reports([str(corpus)], db_url=url, workers=workers, batch_size=batch_size,
-                                     parallel_batches=parallel_batches)
+                                     parallel_batches=parallel_batches, settle_s=0)  # the corpus is complete
         how, refresh = _refresh(corpus, url, workers, batch_size, parallel_batches)
     return {
         "runner": "prefect_test_harness (temporary API server, started before timing)",
@@ -105,7 +105,7 @@ def _refresh(corpus: Path, url, workers: int, batch_size: int, parallel_batches:
         refresh_reports = None
     if refresh_reports is not None:
         known = {"folder": str(corpus), "paths": [str(corpus)], "db_url": url, "workers": workers,
-                 "batch_size": batch_size, "parallel_batches": parallel_batches}
+                 "batch_size": batch_size, "parallel_batches": parallel_batches, "settle_s": 0}
         accepted = inspect.signature(refresh_reports.fn).parameters
         kwargs = {k: v for k, v in known.items() if k in accepted}
         with Stopwatch() as sw:
@@ -116,7 +116,7 @@ def _refresh(corpus: Path, url, workers: int, batch_size: int, parallel_batches:
 
     with Stopwatch() as sw:
         summary = ingest_reports([str(corpus)], db_url=url, workers=workers, batch_size=batch_size,
-                                 parallel_batches=parallel_batches)
+                                 parallel_batches=parallel_batches, settle_s=0)
     return "second ingest_reports run (its skip path)", sw.result.to_dict() | {"counts": summary.counts()}
 
 
@@ -183,7 +183,7 @@ def phase_ocr(corpus: Path, workers: int, limit: int = 12) -> dict:
     out = {"docs": len(chosen), "pages": pages, "workers": workers}
     for label, paths in (("text_layer", [e["path"] for e in chosen]), ("scanned", scans)):
         with Stopwatch() as sw:
-            failed = sum(o.failure is not None for o in parse_files(paths, ParseOptions(), workers=workers))
+            failed = sum(o.failure is not None for o in parse_files(paths, ParseOptions(settle_s=0), workers=workers))
         out[label] = sw.result.to_dict() | {"failed": failed}
     out["ocr_s_per_page"] = round(out["scanned"]["wall_s"] * max(workers, 1) / max(pages, 1), 2)
     return out

@@ -17,6 +17,15 @@ MAX_BYTES = int(MAX_MB * 1024 * 1024)
 TIMEOUT_S = 120.0
 """Wall-time limit for reading one document (``--timeout``)."""
 
+MAX_TEXT_CHARS = 20_000
+"""An indicator's recommendation text is cut after this many characters, with a ``text_cut`` warning: real
+recommendations run to a few hundred, so more is an annex, filler or page furniture read as its text."""
+
+SETTLE_S = 2.0
+"""A file modified less than this many seconds ago is still being written: it is left ``pending`` for the next
+run (``--settle``; ``$DMAF_SETTLE_S``)."""
+SETTLE_ENV = "DMAF_SETTLE_S"
+
 MEMORY_MB = 2048
 """Address-space limit of one parse process (``--memory-mb``)."""
 
@@ -101,3 +110,17 @@ def warehouse_path() -> Path:
 def reports_dir() -> Path:
     """Return the folder refreshed by default: ``$DMAF_REPORTS_DIR``, else ``raw_reports`` in the current folder."""
     return Path(os.environ.get(REPORTS_DIR_ENV) or REPORTS_DIR)
+
+
+def settle_s() -> float:
+    """Return the settle time: ``$DMAF_SETTLE_S`` when set (seconds, 0 = off), else ``SETTLE_S``."""
+    value = os.environ.get(SETTLE_ENV)
+    if not value:
+        return SETTLE_S
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ValueError(f"{SETTLE_ENV}={value!r} is not a number of seconds") from None
+    if seconds < 0:
+        raise ValueError(f"{SETTLE_ENV} must be 0 or more seconds, got {value}")
+    return seconds

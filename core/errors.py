@@ -4,8 +4,10 @@
 
     DmafError
     ├── ReportError          one input document cannot be used (the message names the file and place)
-    │   └── UnsupportedFormat, EmptyDocument, CorruptDocument, EncryptedDocument, NoTextLayer, OcrUnavailable, ...
+    │   └── UnsupportedFormat, EmptyDocument, CorruptDocument, EncryptedDocument, NoTextLayer, OcrUnavailable,
+    │       StillBeingWritten (not a failure: the file is left pending), ...
     ├── WarehouseError       the warehouse itself (connection, read-only refusal, backup, missing schema)
+    │   ├── WarehouseFault   it cannot be used at all: unreachable, damaged, full, read-only (exit status 3)
     │   └── NoData           the warehouse holds no report for what was asked
     └── ConfigurationError   a setting or argument that cannot work (a folder that does not exist, ...)
 
@@ -111,6 +113,15 @@ class NotAReport(ReportError):
     reason = "not_a_report"
 
 
+class StillBeingWritten(ReportError):
+    """The file changed while it was read, or was modified within the settle time: a copy still in progress.
+
+    Not a failure: the file is left ``pending``, unrecorded, and the next run reads it once it is quiet.
+    """
+
+    reason = "pending"
+
+
 class UnreadableFile(ReportError):
     """The operating system refused to read the file (permissions, I/O error)."""
 
@@ -162,8 +173,27 @@ class BackupError(WarehouseError):
     """A backup could not be written."""
 
 
-class CannotConnect(WarehouseError):
+class WarehouseFault(WarehouseError):
+    """The warehouse cannot be used at all (unreachable, damaged, full, read-only): the CLI exits with status 3.
+
+    The message is one line naming the warehouse (password masked), the cause and what to do.
+    """
+
+
+class CannotConnect(WarehouseFault):
     """The database server could not be reached or refused the login (the message names the masked URL)."""
+
+
+class WarehouseDamaged(WarehouseFault):
+    """The warehouse file is not a database, or its integrity check failed; nothing was written to it."""
+
+
+class WarehouseFull(WarehouseFault):
+    """The disk (or the database's quota) is full; what was committed before stays, the rest is not recorded."""
+
+
+class WarehouseReadOnly(WarehouseFault):
+    """The warehouse (file, folder or server) refuses writes."""
 
 
 class WarehouseMissing(WarehouseError):

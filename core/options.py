@@ -18,6 +18,8 @@ class ParseOptions:
     memory_mb: int = defaults.MEMORY_MB
     ocr: str | None = defaults.OCR_ENGINE
     ocr_dpi: int = defaults.OCR_DPI
+    settle_s: float | None = None
+    """A file modified less than this many seconds ago is left pending; None: ``defaults.settle_s()``."""
 
     @property
     def longest_s(self) -> float:
@@ -34,6 +36,8 @@ class ParseOptions:
             raise ValueError(f"memory_mb must be at least {defaults.MIN_MEMORY_MB}, got {self.memory_mb}")
         if self.ocr is not None and self.ocr not in defaults.OCR_ENGINES:
             raise ValueError(f"unknown OCR engine {self.ocr!r}; choose one of {', '.join(defaults.OCR_ENGINES)} or off")
+        if self.settle_s is not None and self.settle_s < 0:
+            raise ValueError(f"the settle time must be 0 or more seconds, got {self.settle_s}")
         if not 72 <= self.ocr_dpi <= 600:
             raise ValueError(f"the OCR resolution must be between 72 and 600 dpi, got {self.ocr_dpi}")
 

@@ -17,6 +17,9 @@ class FileStatus(StrEnum):
     UNCHANGED = "unchanged"  # a refresh left it unread (same size and mtime) or found the same bytes
     DUPLICATE = "duplicate"  # same bytes as a file loaded under another path: not loaded twice
     FAILED = "failed"  # could not be read or placed; the one-line reason is recorded
+    PENDING = "pending"  # still being written (changed while read, or modified within the settle time): left
+    #                      unread and unrecorded, so the next run reads it once it is quiet
+    HELD = "held"  # loaded as a new version, but it reads less completely than the current one: not current
     REPROCESSED = "reprocessed"  # a stored version's facts rebuilt by the current parser
     MISSING = "missing"  # reprocessing: the stored file is gone
     CHANGED = "changed"  # reprocessing: the stored file now holds other bytes
@@ -30,8 +33,9 @@ REPROCESS_STATUSES: tuple[FileStatus, ...] = (FileStatus.REPROCESSED, FileStatus
                                               FileStatus.FAILED)
 """What ``dmaf reprocess`` reports per stored version."""
 
-SUMMARY_ORDER: tuple[FileStatus, ...] = (FileStatus.LOADED, FileStatus.UNCHANGED, FileStatus.SKIPPED,
-                                         FileStatus.DUPLICATE, FileStatus.FAILED)
+SUMMARY_ORDER: tuple[FileStatus, ...] = (FileStatus.LOADED, FileStatus.HELD, FileStatus.UNCHANGED,
+                                         FileStatus.SKIPPED, FileStatus.PENDING, FileStatus.DUPLICATE,
+                                         FileStatus.FAILED)
 """The order run summaries list statuses in (any other status follows, by name)."""
 
 ALWAYS_SHOWN: tuple[FileStatus, ...] = (FileStatus.LOADED, FileStatus.SKIPPED, FileStatus.FAILED)

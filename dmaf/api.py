@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from dmaf.trends.queries import TrendFrames
     from flows.reprocess import ReprocessResult
     from flows.summary import IngestSummary
+    from loaders.holding import HeldVersion
+    from warehouse.integrity import CheckReport
 
 
 def existing_paths(paths: Iterable[str | Path]) -> list[str]:
@@ -57,12 +60,14 @@ def ingest(paths: Iterable[str | Path], *, db: str | None = None, batch: BatchOp
     parsed inside the worker (``batch.workers`` must then be None or 0).
     """
     chosen = existing_paths(paths)
+    check_warehouse(db)
     from flows.prefect_env import configure_prefect
 
     configure_prefect()
     from pydantic import SecretStr
 
     from flows.ingest import ingest_reports
+    from flows.temporary_server import temporary_server
     from warehouse.settings import resolve_url
 
     flow, extra, workers = ingest_reports, {}, batch.workers
@@ -76,10 +81,11 @@ def ingest(paths: Iterable[str | Path], *, db: str | None = None, batch: BatchOp
         extra, workers = {"parallel_batches": dask_worker_count(dask_address)}, 0
     else:
         extra = {"parallel_batches": batch.parallel_batches}
-    return flow(chosen, db_url=SecretStr(resolve_url(db)), batch_size=batch.batch_size, workers=workers,
-                pdf_password=SecretStr(options.pdf_password) if options.pdf_password else None,
-                max_bytes=options.max_bytes, timeout_s=options.timeout_s, memory_mb=options.memory_mb,
-                ocr=options.ocr, ocr_dpi=options.ocr_dpi, **extra)
+    with temporary_server(), faults_as_errors(db):
+        return flow(chosen, db_url=SecretStr(resolve_url(db)), batch_size=batch.batch_size, workers=workers,
+                    pdf_password=SecretStr(options.pdf_password) if options.pdf_password else None,
+                    max_bytes=options.max_bytes, timeout_s=options.timeout_s, memory_mb=options.memory_mb,
+                    ocr=options.ocr, ocr_dpi=options.ocr_dpi, settle_s=options.settle_s, **extra)
 
 
 def refresh_folder(folder: str | Path | None = None) -> str:
@@ -94,19 +100,23 @@ def refresh(folder: str | Path | None = None, *, db: str | None = None, batch: B
             options: ParseOptions = ParseOptions(), retry_failed: bool = False) -> IngestSummary:
     """Load what is new or changed in a folder, skip unchanged files unread, flag files gone."""
     root = refresh_folder(folder)
+    check_warehouse(db)
     from flows.prefect_env import configure_prefect
 
     configure_prefect()
     from pydantic import SecretStr
 
     from flows.refresh import refresh_reports
+    from flows.temporary_server import temporary_server
     from warehouse.settings import resolve_url
 
-    return refresh_reports(root, db_url=SecretStr(resolve_url(db)), batch_size=batch.batch_size,
-                           workers=batch.workers, parallel_batches=batch.parallel_batches,
-                           pdf_password=SecretStr(options.pdf_password) if options.pdf_password else None,
-                           max_bytes=options.max_bytes, timeout_s=options.timeout_s, memory_mb=options.memory_mb,
-                           ocr=options.ocr, ocr_dpi=options.ocr_dpi, retry_failed=retry_failed)
+    with temporary_server(), faults_as_errors(db):
+        return refresh_reports(root, db_url=SecretStr(resolve_url(db)), batch_size=batch.batch_size,
+                               workers=batch.workers, parallel_batches=batch.parallel_batches,
+                               pdf_password=SecretStr(options.pdf_password) if options.pdf_password else None,
+                               max_bytes=options.max_bytes, timeout_s=options.timeout_s,
+                               memory_mb=options.memory_mb, ocr=options.ocr, ocr_dpi=options.ocr_dpi,
+                               settle_s=options.settle_s, retry_failed=retry_failed)
 
 
 def reprocess(*, db: str | None = None, everything: bool = False, options: ParseOptions = ParseOptions(),
@@ -116,8 +126,10 @@ def reprocess(*, db: str | None = None, everything: bool = False, options: Parse
     from flows.reprocess import reprocess as run
     from warehouse.settings import resolve_url
 
-    return run(resolve_url(db), everything=everything, options=options,
-               workers=defaults.default_workers() if workers is None else workers, on_result=on_result)
+    check_warehouse(db)
+    with faults_as_errors(db):
+        return run(resolve_url(db), everything=everything, options=options,
+                   workers=defaults.default_workers() if workers is None else workers, on_result=on_result)
 
 
 def parser_version() -> str:
@@ -140,15 +152,86 @@ def upgrade(db: str | None = None) -> str | None:
     """Create or migrate the warehouse schema to the newest revision; return the revision it is at."""
     from warehouse.db import upgrade as migrate
 
+    check_warehouse(db)
     return migrate(db)
 
 
+@contextmanager
+def faults_as_errors(db: str | None) -> Iterator[None]:
+    """Turn a database error that means the warehouse itself failed (disk full, read-only, damaged, gone) into
+    its one-line ``WarehouseFault``; any other error passes unchanged."""
+    try:
+        yield
+    except Exception as exc:
+        from warehouse.integrity import fault_of
+        from warehouse.settings import resolve_url
+
+        fault = fault_of(exc, resolve_url(db))
+        if fault is None or fault is exc:
+            raise
+        raise fault from None
+
+
+def check_warehouse(db: str | None = None) -> None:
+    """Refuse a warehouse that cannot be written (damaged, read-only, unreachable) with one ``WarehouseFault``
+    line; what every command that writes does first, before anything is read or recorded."""
+    from warehouse.integrity import check_writable
+
+    check_writable(db)
+
+
+def check(db: str | None = None) -> CheckReport:
+    """Run the full integrity check of the warehouse (SQLite ``integrity_check``; PostgreSQL: every table read)."""
+    from warehouse.integrity import check_full
+
+    return check_full(db)
+
+
 def backup(dest: str | Path, *, db: str | None = None, overwrite: bool = False) -> Path:
-    """Write a consistent backup of the warehouse (SQLite online backup, or pg_dump); return its path."""
+    """Write a verified backup of the warehouse (SQLite online backup, or pg_dump); return its path. A damaged
+    warehouse is refused, and a copy that fails its own integrity check is never put in place."""
     from warehouse.backup import backup as write
     from warehouse.settings import resolve_url
 
     return write(resolve_url(db), dest, overwrite=overwrite)
+
+
+def held_versions(db: str | None = None) -> list[HeldVersion]:
+    """Return the versions held back from being current (they read less completely than the current one)."""
+    from loaders.holding import held_versions as held
+    from warehouse.db import make_engine
+
+    engine = make_engine(_existing(db))
+    try:
+        return held(engine)
+    finally:
+        engine.dispose()
+
+
+def promote(sha_prefix: str, *, db: str | None = None) -> HeldVersion:
+    """Make a stored version current by hand (a held one, or any other); return it."""
+    from loaders.holding import promote_version
+    from warehouse.db import make_engine
+
+    check_warehouse(db)
+    engine = make_engine(_existing(db))
+    try:
+        with faults_as_errors(db):
+            return promote_version(engine, sha_prefix)
+    finally:
+        engine.dispose()
+
+
+def _existing(db: str | None) -> str:
+    """Return the warehouse URL, refusing a SQLite file that does not exist (nothing to list or change)."""
+    from core.errors import WarehouseMissing
+    from warehouse.settings import resolve_url, sqlite_path
+
+    url = resolve_url(db)
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        raise WarehouseMissing(f"no warehouse at {path}; ingest reports first (dmaf ingest raw_reports/)")
+    return url
 
 
 def prepare(db: str | None = None) -> None:

@@ -16,8 +16,10 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from core.statuses import ALWAYS_SHOWN, FileStatus
+from core.text import printable
 from flows import progress
 from flows.summary import (
     LOW_CONFIDENCE,
@@ -29,6 +31,8 @@ from flows.summary import (
 from loaders.confidence import confidence_text
 
 T = TypeVar("T")
+_TOLD = (FileStatus.FAILED, FileStatus.PENDING, FileStatus.HELD)
+"""Statuses whose progress line gives the message (why), not only the path."""
 MISSING_SHOWN = 50
 
 
@@ -76,9 +80,12 @@ def run_with_progress(console: Console, run: Callable[[], T], *, description: st
         if state["task"] is not None:
             bar.update(state["task"], advance=1, rate=files_per_s)
         if status == FileStatus.FAILED:
-            bar.console.print(f"[red]failed[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+            bar.console.print(Text.assemble(("failed", "red"), " ", printable(message or path)), soft_wrap=True)
+        elif status in (FileStatus.PENDING, FileStatus.HELD):
+            bar.console.print(f"{status}: {printable(message or path)}", markup=False, highlight=False,
+                              soft_wrap=True)
         elif (note := _confidence_of(status, confidence)) is not None:
-            bar.console.print(f"loaded: {path} ({note})", highlight=False, markup=False, soft_wrap=True)
+            bar.console.print(f"loaded: {printable(path)} ({note})", highlight=False, markup=False, soft_wrap=True)
 
     with bar, progress.listening(on_event):
         return run()
@@ -103,7 +110,7 @@ def _with_lines(console: Console, run: Callable[[], T]) -> T:
             rate.begin(int(message or 0))
             return
         files_per_s = rate.tick()
-        what = message if status == FileStatus.FAILED and message else path
+        what = printable(message if status in _TOLD and message else path)
         note = _confidence_of(status, confidence)
         rates = f"{files_per_s:.1f} files/s, ETA {rate.eta(files_per_s)}"
         line = f"[{rate.done}/{rate.total}] {status}: {what} ({f'{note}, ' if note else ''}{rates})"
@@ -126,10 +133,11 @@ def print_summary(console: Console, summary: IngestSummary, *, title: str = "ing
     console.print(table)
     _print_low_confidence(console, summary)
     for result in summary.failed:
-        console.print(f"failed: {result.message}", markup=False, highlight=False, soft_wrap=True)
+        console.print(f"failed: {printable(result.message or result.path)}", markup=False, highlight=False,
+                      soft_wrap=True)
     missing = getattr(summary, "missing", [])
     for path in missing[:MISSING_SHOWN]:
-        console.print(f"missing: {path} (its reports stay in the warehouse)", markup=False, highlight=False,
+        console.print(f"missing: {printable(path)} (its reports stay in the warehouse)", markup=False, highlight=False,
                       soft_wrap=True)
     if len(missing) > MISSING_SHOWN:
         console.print(f"missing: ... and {len(missing) - MISSING_SHOWN} more", markup=False, highlight=False)

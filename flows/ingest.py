@@ -21,17 +21,25 @@ from prefect.utilities.annotations import quote
 from pydantic import SecretStr
 
 from core import defaults
+from core.errors import WarehouseFault
 from core.options import ParseOptions
 from core.records import LoadResult, ParseOutcome
 from core.statuses import FileStatus
 from flows import progress
+from flows.interrupts import Interrupted, interruptible
 from flows.summary import IngestSummary, publish_summary
-from loaders.batch import is_transient, load_outcomes, prepare_warehouse
-from loaders.runs import finish_run, start_run
+from loaders.batch import (
+    BatchLoad,
+    is_transient,
+    load_batch_outcomes,
+    prepare_warehouse,
+)
+from loaders.runs import count_statuses, finish_run, start_run
 from parsing import PARSER_VERSION
 from pipeline.discovery import discover
-from pipeline.pool import ParsePool, parse_files
+from pipeline.pool import ParsePool, PoolStopped, parse_files
 from warehouse.db import make_engine
+from warehouse.integrity import checkpoint, fault_of
 
 RETRY_DELAYS_S = [2, 5, 15]
 
@@ -89,11 +97,19 @@ def start_ingest_run(db_url: SecretStr | None, folder: str) -> int:
 
 @task(name="finish-run", cache_policy=NONE, **TRANSIENT_RETRIES)
 def finish_ingest_run(db_url: SecretStr | None, run_id: int, results: list[LoadResult],
-                      extra: dict[str, int]) -> dict[str, int]:
-    """Record the end of a run in ``ingest_run`` with its counts per status."""
+                      extra: dict[str, int], interrupted: bool = False) -> dict[str, int]:
+    """Record the end of a run in ``ingest_run`` with its counts per status, then checkpoint the warehouse
+    (SQLite: the main file alone holds every committed report). On a warehouse fault (a full disk) the run
+    stays recorded as unfinished and the counts are only returned."""
     engine = make_engine(plain(db_url))
     try:
-        return finish_run(engine, run_id, results, extra=extra)
+        counts = finish_run(engine, run_id, results, extra=extra, interrupted=interrupted)
+        checkpoint(engine)
+        return counts
+    except Exception as exc:
+        if fault_of(exc, engine.url.render_as_string(hide_password=False)) is None or is_transient(exc):
+            raise
+        return count_statuses(results, extra)
     finally:
         engine.dispose()
 
@@ -101,20 +117,27 @@ def finish_ingest_run(db_url: SecretStr | None, run_id: int, results: list[LoadR
 @task(name="parse-batch", cache_policy=NONE)
 def parse_batch(paths: list[str], options: ParseOptions, workers: int,
                 pool: ParsePool | None = None) -> list[ParseOutcome]:
-    """Parse a batch of files in worker processes (``pool``'s when given); bad files come back as failures."""
-    return list(parse_files(paths, options, workers=workers, pool=pool))
+    """Parse a batch of files in worker processes (``pool``'s when given); bad files come back as failures.
+    A batch whose pool was stopped (the run was interrupted) returns what it parsed before, unloaded."""
+    outcomes: list[ParseOutcome] = []
+    try:
+        outcomes.extend(parse_files(paths, options, workers=workers, pool=pool))
+    except PoolStopped:
+        pass
+    return outcomes
 
 
 @task(name="load-batch", cache_policy=NONE, **TRANSIENT_RETRIES)
-def load_batch(outcomes: list[ParseOutcome], db_url: SecretStr | None) -> list[LoadResult]:
-    """Load each parsed document in its own transaction (retried only on transient database errors)."""
-    results = load_outcomes(plain(db_url), outcomes, parser_version=PARSER_VERSION)
+def load_batch(outcomes: list[ParseOutcome], db_url: SecretStr | None) -> BatchLoad:
+    """Load each parsed document in its own transaction (retried only on transient database errors); a
+    warehouse fault (disk full, read-only) stops the batch and comes back with the results."""
+    done = load_batch_outcomes(plain(db_url), outcomes, parser_version=PARSER_VERSION)
     logger = get_run_logger()
-    for r in results:
+    for r in done.results:
         if r.status == FileStatus.FAILED:
             logger.warning("%s", r.message)
         progress.report(r.path, r.status, r.message, r.confidence)
-    return results
+    return done  # a fault is the run's to report, once (its summary, the command's one error line)
 
 
 def check_batch_size(size: int) -> None:
@@ -130,7 +153,7 @@ def chunks(items: list[str], size: int) -> list[list[str]]:
 
 
 def parse_and_load(files: list[str], *, options: ParseOptions, workers: int, db_url: SecretStr | None,
-                   batch_size: int, parallel_batches: int) -> list[LoadResult]:
+                   batch_size: int, parallel_batches: int) -> BatchLoad:
     """Parse files in batches submitted to the flow's task runner and load each batch as it is parsed.
 
     Must run inside a flow. ``parallel_batches`` parse batches are in flight at once (threads locally,
@@ -138,18 +161,41 @@ def parse_and_load(files: list[str], *, options: ParseOptions, workers: int, db_
     ``workers`` processes, one pool of them kept for the whole run. Parsed batches reach the load task
     ``quote``-d: Prefect would otherwise walk every object of every parsed report looking for futures
     (2.5 s of CPU per 100 reports, measured).
+
+    A warehouse fault (disk full, read-only) stops the loading: the batches still parsing are awaited and
+    dropped, unrecorded, so the next run reads them again; the fault comes back with the results. An
+    ``Interrupted`` (SIGTERM, SIGINT) stops everything at once: the transaction in flight rolls back, the
+    parse workers are killed, and the results so far come back with the signal's name.
     """
     results: list[LoadResult] = []
     in_flight: deque = deque()
-    with ParsePool(workers, options.memory_mb) if workers > 0 else nullcontext() as pool:
-        for batch in chunks(files, batch_size):
-            parsed = in_flight.popleft().result() if len(in_flight) >= max(1, parallel_batches) else None
-            in_flight.append(parse_batch.submit(batch, options, workers, pool))  # the next batch parses ...
-            if parsed is not None:
-                results.extend(load_batch(quote(parsed), db_url))  # ... while this one loads
-        while in_flight:
-            results.extend(load_batch(quote(in_flight.popleft().result()), db_url))
-    return results
+    fault: WarehouseFault | None = None
+    pool = ParsePool(workers, options.memory_mb) if workers > 0 else None
+
+    def load(parsed: list[ParseOutcome]) -> None:
+        nonlocal fault
+        if fault is None:
+            done = load_batch(quote(parsed), db_url)
+            results.extend(done.results)
+            fault = done.fault
+
+    try:
+        # inside the flow Prefect's own SIGTERM handler is installed: ours takes over while files are worked on
+        with interruptible(), pool if pool is not None else nullcontext():
+            for batch in chunks(files, batch_size):
+                if fault is not None:
+                    break
+                parsed = in_flight.popleft().result() if len(in_flight) >= max(1, parallel_batches) else None
+                in_flight.append(parse_batch.submit(batch, options, workers, pool))  # the next batch parses ...
+                if parsed is not None:
+                    load(parsed)  # ... while this one loads
+            while in_flight:
+                load(in_flight.popleft().result())
+    except Interrupted as stop:
+        if pool is not None:
+            pool.stop()
+        return BatchLoad(results, fault, interrupted=stop.name)
+    return BatchLoad(results, fault)
 
 
 @flow(name="ingest-reports", log_prints=False)
@@ -165,6 +211,7 @@ def ingest_reports(
     parallel_batches: int = defaults.PARALLEL_BATCHES,
     ocr: str | None = defaults.OCR_ENGINE,
     ocr_dpi: int = defaults.OCR_DPI,
+    settle_s: float | None = None,
 ) -> IngestSummary:
     """Ingest report files and folders into the warehouse; one bad file never stops the batch.
 
@@ -176,17 +223,19 @@ def ingest_reports(
     started = time.monotonic()
     logger = get_run_logger()
     check_batch_size(batch_size)
-    options = ParseOptions(plain(pdf_password), max_bytes, timeout_s, memory_mb, ocr=ocr, ocr_dpi=ocr_dpi)
+    options = ParseOptions(plain(pdf_password), max_bytes, timeout_s, memory_mb, ocr=ocr, ocr_dpi=ocr_dpi,
+                           settle_s=settle_s)
     folder = os.pathsep.join(paths)
     run_id = start_ingest_run(db_url, folder)
     files = discover_files(paths)
     progress.announce_total(len(files))
     logger.info("ingesting %d file(s) in batches of %d", len(files), batch_size)
     processes = workers if workers is not None else defaults.default_workers()
-    results = parse_and_load(files, options=options, workers=processes, db_url=db_url, batch_size=batch_size,
-                             parallel_batches=parallel_batches)
-    summary = IngestSummary(results=results, run_id=run_id, folder=folder)
-    finish_ingest_run(db_url, run_id, results, {})
+    loaded = parse_and_load(files, options=options, workers=processes, db_url=db_url, batch_size=batch_size,
+                            parallel_batches=parallel_batches)
+    summary = IngestSummary(results=loaded.results, run_id=run_id, folder=folder, fault=str(loaded.fault) if loaded.fault else None,
+                            interrupted=loaded.interrupted)
+    finish_ingest_run(db_url, run_id, loaded.results, {}, interrupted=loaded.interrupted is not None)
     summary.duration_s = time.monotonic() - started
     publish_summary(summary, key="ingest-summary", title="Ingest summary")
     logger.info("done: %s", summary.counts())

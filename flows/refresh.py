@@ -126,6 +126,7 @@ def refresh_reports(
     parallel_batches: int = defaults.PARALLEL_BATCHES,
     ocr: str | None = defaults.OCR_ENGINE,
     ocr_dpi: int = defaults.OCR_DPI,
+    settle_s: float | None = None,
     retry_failed: bool = False,
 ) -> IngestSummary:
     """Load what is new or changed in ``folder``, skip what is unchanged, flag what disappeared.
@@ -152,13 +153,17 @@ def refresh_reports(
     for r in results:
         progress.report(r.path, r.status, r.message)
     record_scan_task(db_url, state, confirmed.same)
-    options = ParseOptions(plain(pdf_password), max_bytes, timeout_s, memory_mb, ocr=ocr, ocr_dpi=ocr_dpi)
-    results += parse_and_load(sorted(plan.new + confirmed.changed + retry), options=options,
-                              workers=workers if workers is not None else defaults.default_workers(), db_url=db_url,
-                              batch_size=batch_size, parallel_batches=parallel_batches)
+    options = ParseOptions(plain(pdf_password), max_bytes, timeout_s, memory_mb, ocr=ocr, ocr_dpi=ocr_dpi,
+                           settle_s=settle_s)
+    loaded = parse_and_load(sorted(plan.new + confirmed.changed + retry), options=options,
+                            workers=workers if workers is not None else defaults.default_workers(), db_url=db_url,
+                            batch_size=batch_size, parallel_batches=parallel_batches)
+    results += loaded.results
     summary = IngestSummary(results=results, run_id=run_id, folder=root, unchanged=len(plan.unchanged) - len(retry),
-                            missing=newly_missing, scan=plan.counts())
-    finish_ingest_run(db_url, run_id, results, {FileStatus.UNCHANGED: summary.unchanged})
+                            missing=newly_missing, scan=plan.counts(), fault=str(loaded.fault) if loaded.fault else None,
+                            interrupted=loaded.interrupted)
+    finish_ingest_run(db_url, run_id, results, {FileStatus.UNCHANGED: summary.unchanged},
+                      interrupted=loaded.interrupted is not None)
     summary.duration_s = time.monotonic() - started
     publish_summary(summary, key="refresh-summary", title="Refresh summary")
     logger.info("done: %s", summary.counts())

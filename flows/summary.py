@@ -29,6 +29,10 @@ class IngestSummary:
     unchanged: int = 0
     missing: list[str] = field(default_factory=list)
     scan: dict[str, int] = field(default_factory=dict)
+    fault: str | None = None
+    """The warehouse fault that stopped the run (disk full, read-only), one line; None when it ran to the end."""
+    interrupted: str | None = None
+    """The signal that stopped the run (``SIGTERM``, ``SIGINT``); None when it ran to the end."""
 
     def counts(self) -> dict[str, int]:
         """Return {status: number of files}."""
@@ -84,6 +88,11 @@ def summary_markdown(summary: IngestSummary, *, title: str, limit: int = LIST_LI
         facts.append(f"{summary.duration_s:.1f} s")
     if facts:
         lines += [" · ".join(facts), ""]
+    if summary.fault:
+        lines += [f"**Stopped: {summary.fault}**", ""]
+    if summary.interrupted:
+        lines += [f"**Interrupted by {summary.interrupted}**: the files below were committed; the rest were not "
+                  "recorded, and the next run reads them.", ""]
     if summary.scan:
         lines += ["Scan: " + ", ".join(f"{n} {what}" for what, n in summary.scan.items()), ""]
     lines += ["| status | files |", "|---|---:|"]

@@ -72,12 +72,16 @@ def delete_facts(conn: Connection, *, version_id: int) -> None:
 
 
 def recompute_current(conn: Connection, *, report_id: int) -> int | None:
-    """Make the most recently loaded version of a report current (ties: the newest id); return its id."""
+    """Make the most recently loaded version of a report current (ties: the newest id); return its id.
+
+    Held versions (``held_reason`` set: they read less completely than the version that was current) are
+    passed over while any other version exists.
+    """
     table = ReportVersion.__table__
     newest = conn.execute(
         select(table.c.id, table.c.sha256)
         .where(table.c.report_id == report_id)
-        .order_by(table.c.loaded_at.desc(), table.c.id.desc())
+        .order_by(table.c.held_reason.is_not(None), table.c.loaded_at.desc(), table.c.id.desc())
         .limit(1)
     ).first()
     if newest is None:

@@ -25,6 +25,7 @@ from loaders.facts import (
     recompute_current,
     version_attributes,
 )
+from loaders.holding import hold_if_worse
 from loaders.normalise import NormalisedReport, normalise_report
 from loaders.quality import record_quality
 from loaders.upsert import insert_returning_id
@@ -99,6 +100,7 @@ def _load_new_content(conn: Connection, source_id: int, source: SourceFile, norm
     refresh_indicator_keys(conn, cycle_no=doc["cycle"], catalog=catalog)
     report_id = ensure_report(conn, city_id=ensure_city(conn, doc), cycle_no=doc["cycle"])
     lock_reports(conn, [report_id])
+    held: str | None = None
     if known is not None:  # this path holds a content it held before: that version is the newest again
         version_id = known.id
         conn.execute(update(_RV).where(_RV.c.id == version_id).values(loaded_at=now))
@@ -112,11 +114,17 @@ def _load_new_content(conn: Connection, source_id: int, source: SourceFile, norm
             return _duplicate(conn, source_id, source, other, parser_version, now)
         insert_facts(conn, norm, version_id=version_id, indicator_ids=indicator_ids)
         record_quality(conn, norm, version_id=version_id, catalog=catalog)
+        held = hold_if_worse(conn, report_id=report_id, version_id=version_id)
     recompute_current(conn, report_id=report_id)
     _set_source(conn, source_id, source, now, status=FileStatus.LOADED.value, parser_version=parser_version)
     note = confidence_note(doc["confidence"], doc["confidence_reasons"])
-    message = f"{source.path}: loaded {doc['city']}, cycle {doc['cycle']} ({doc['indicator_count']} indicators{note})"
-    return LoadResult(source.path, FileStatus.LOADED, message, version_id, doc["confidence"],
+    what = f"{doc['city']}, cycle {doc['cycle']} ({doc['indicator_count']} indicators{note})"
+    if held:
+        message = (f"{source.path}: loaded {what} but NOT made current: {held}; check it, then "
+                   f"`dmaf versions promote {source.sha256[:12]}` if it is right")
+        return LoadResult(source.path, FileStatus.HELD, message, version_id, doc["confidence"],
+                          tuple(doc["confidence_reasons"]))
+    return LoadResult(source.path, FileStatus.LOADED, f"{source.path}: loaded {what}", version_id, doc["confidence"],
                       tuple(doc["confidence_reasons"]))
 
 

@@ -47,20 +47,28 @@ def start_run(engine: Engine, *, folder: str | Path | None, parser_version: str)
         return conn.execute(_RUN.insert().values(row).returning(_RUN.c.id)).scalar_one()
 
 
-def finish_run(engine: Engine, run_id: int, outcomes: Iterable[HasStatus], *,
-               extra: Mapping[str, int] | None = None) -> dict[str, int]:
-    """Record the end of an ingest with its counts per status (outcomes plus ``extra``); return the counts."""
+def count_statuses(outcomes: Iterable[HasStatus], extra: Mapping[str, int] | None = None) -> dict[str, int]:
+    """Return the number of outcomes per status, plus ``extra`` counts."""
     counts = Counter(o.status for o in outcomes)
     counts.update({status: n for status, n in (extra or {}).items() if n})
+    return dict(counts)
+
+
+def finish_run(engine: Engine, run_id: int, outcomes: Iterable[HasStatus], *,
+               extra: Mapping[str, int] | None = None, interrupted: bool = False) -> dict[str, int]:
+    """Record the end of an ingest with its counts per status (outcomes plus ``extra``) and whether it was
+    interrupted; return the counts."""
+    counts = Counter(count_statuses(outcomes, extra))
     finished = utcnow()
     with write_transaction(engine) as conn:
         started = conn.execute(select(_RUN.c.started_at).where(_RUN.c.id == run_id)).scalar_one()
         conn.execute(
             update(_RUN).where(_RUN.c.id == run_id).values(
                 finished_at=finished, duration_s=(finished - started).total_seconds(),
-                n_loaded=counts[FileStatus.LOADED] + counts[FileStatus.REPROCESSED],
+                n_loaded=counts[FileStatus.LOADED] + counts[FileStatus.REPROCESSED] + counts[FileStatus.HELD],
                 n_skipped=sum(counts[s] for s in COUNTED_AS_SKIPPED),
                 n_failed=counts[FileStatus.FAILED], n_duplicate=counts[FileStatus.DUPLICATE],
+                n_pending=counts[FileStatus.PENDING], n_held=counts[FileStatus.HELD], interrupted=interrupted,
             )
         )
     return dict(counts)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from core.blocks import Block
+from core.defaults import MAX_TEXT_CHARS
 from core.records import ParsedIndicator, ParsedReport, ParseWarning, PrintedTotal
 from core.statuses import ScoreStatus
 from parsing.drafts import Draft, LooseScore, provenance_of
@@ -71,6 +72,35 @@ def finish_report(
     )
 
 
+SEPARATOR = 2
+"""The characters that join two parts of a recommendation (a blank line between paragraphs)."""
+
+
+def bounded_text(paragraphs: tuple[str, ...], bullets: tuple[str, ...],
+                 limit: int) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """Return the paragraphs and bullets that fit in ``limit`` characters with the line breaks that join them
+    (the one that crosses it cut after its last whole word and ended with "[…]"), and the whole text's length."""
+    length = sum(len(t) + SEPARATOR for t in paragraphs + bullets) - SEPARATOR
+    if length <= limit:
+        return paragraphs, bullets, max(length, 0)
+    kept: list[list[str]] = [[], []]
+    room = limit
+    for group, texts in enumerate((paragraphs, bullets)):
+        for item in texts:
+            if room <= 0:
+                break
+            if len(item) > room:
+                head = item[:room]
+                if not item[room].isspace():  # mid-word: keep only the whole words
+                    head = head.rsplit(None, 1)[0] if len(head.split()) > 1 else ""
+                kept[group].append(f"{head.rstrip()} [\u2026]".lstrip())
+                room = 0
+                break
+            kept[group].append(item)
+            room -= len(item) + SEPARATOR
+    return tuple(kept[0]), tuple(kept[1]), length
+
+
 def _score_text(score: float | None, max_score: float | None) -> str:
     """Return "10/30" or "NA/30" for messages."""
     def fmt(v: float | None) -> str:
@@ -130,9 +160,14 @@ def _freeze(draft: Draft, entry, cycle: int | None, cycle_known: bool) -> tuple[
                                   f"{_score_text(score, max_score)} but the scorecard says "
                                   f"{_score_text(draft.conflict[0].score, draft.conflict[0].max_score)}; the text's "
                                   "score is kept", draft.code, draft.conflict[1].location))
+    paragraphs, bullets, length = bounded_text(tuple(draft.paragraphs), tuple(draft.bullets), MAX_TEXT_CHARS)
+    if length > MAX_TEXT_CHARS:
+        notes.append(ParseWarning("text_cut", f"indicator {draft.code}'s text runs to {length:,} characters, far past "
+                                  "what a recommendation holds (an annex, filler or page furniture read as its text?); "
+                                  f"it was cut at {MAX_TEXT_CHARS:,}", draft.code, where))
     return ParsedIndicator(
         code=draft.code, title=title, score=score, max_score=max_score,
-        paragraphs=tuple(draft.paragraphs), bullets=tuple(draft.bullets),
+        paragraphs=paragraphs, bullets=bullets,
         heading_at=provenance_of(draft.block),
         score_at=provenance_of(draft.score_block) if draft.score_block else None,
         score_method=draft.method if draft.score else None, score_status=status, in_catalog=entry is not None,

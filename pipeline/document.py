@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+from core import defaults
 from core.errors import (
     DocumentTooLarge,
     MissingMetadata,
     NoTextLayer,
     ReportError,
     ResourceLimitExceeded,
+    StillBeingWritten,
     UnexpectedError,
     UnreadableFile,
 )
@@ -37,7 +40,7 @@ def parse_path(path: str | Path, options: ParseOptions = ParseOptions(),
     name = str(path)
     source = SourceFile(name, None, 0, 0.0)
     try:
-        data, source = read_source(path, max_bytes=options.max_bytes)
+        data, source = read_source(path, max_bytes=options.max_bytes, settle_s=settle_time(options))
         report = parse_bytes(data, name=name, options=options, on_scanned_page=on_scanned_page)
         return ParseOutcome(SourceFile(name, source.sha256, source.size, source.mtime, report.format), report)
     except ReportError as error:
@@ -78,12 +81,20 @@ def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
     return False
 
 
-def read_source(path: str | Path, *, max_bytes: int) -> tuple[bytes, SourceFile]:
-    """Return the bytes of a regular file and what it is on disk; raise UnreadableFile or DocumentTooLarge.
+def settle_time(options: ParseOptions) -> float:
+    """Return the settle time of ``options`` (None: ``defaults.settle_s()``)."""
+    return defaults.settle_s() if options.settle_s is None else options.settle_s
+
+
+def read_source(path: str | Path, *, max_bytes: int, settle_s: float = 0.0,
+                now: Callable[[], float] = time.time) -> tuple[bytes, SourceFile]:
+    """Return the bytes of a regular file and what it is on disk; raise UnreadableFile, DocumentTooLarge or
+    StillBeingWritten.
 
     The file is opened without blocking and checked to be a regular file before it is read, so a
     FIFO or a device named like a report fails at once instead of hanging; at most ``max_bytes``
-    are ever read, even if the file grows meanwhile.
+    are ever read, even if the file grows meanwhile. A file modified less than ``settle_s`` seconds ago,
+    or whose size or mtime differ after the read, is a copy still in progress (``StillBeingWritten``).
     """
     name = str(path)
     try:
@@ -105,7 +116,24 @@ def read_source(path: str | Path, *, max_bytes: int) -> tuple[bytes, SourceFile]
             raise UnreadableFile(name, f"cannot read the file: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
         raise DocumentTooLarge(name, _too_large(len(data), max_bytes, growing=True))
+    _check_settled(name, st, len(data), settle_s, now())
     return data, SourceFile(name, sha256_bytes(data), len(data), st.st_mtime)
+
+
+def _check_settled(name: str, before: os.stat_result, read: int, settle_s: float, now: float) -> None:
+    """Raise StillBeingWritten when the file changed during the read or was modified within ``settle_s``."""
+    try:
+        after = os.stat(name)
+    except OSError:
+        after = None  # gone or replaced since it was opened: what was read is judged on its own stat
+    changed = after is not None and (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns)
+    if changed or read != before.st_size:
+        raise StillBeingWritten(name, "the file changed while it was read (a copy still in progress?); it is left "
+                                      "pending for the next run")
+    age = now - before.st_mtime
+    if 0 <= age < settle_s:
+        raise StillBeingWritten(name, f"modified {age:.1f} s ago, within the settle time of {settle_s:g} s (a copy "
+                                      "still in progress?); it is left pending for the next run (--settle)")
 
 
 def _too_large(size: int, max_bytes: int, *, growing: bool = False) -> str:

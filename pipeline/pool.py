@@ -22,18 +22,26 @@ from core import defaults
 from core.options import ParseOptions
 from core.records import Failure, ParseOutcome
 from pipeline.document import out_of_memory, parse_path, stat_or_blank
+from pipeline.lifeline import die_with_parent
 
 FILES_PER_POOL = defaults.FILES_PER_POOL
 GRACE_S = defaults.GRACE_S
+STOP_POLL_S = 0.5
+"""How often a batch waiting for its files looks whether the pool was stopped (an interrupted run)."""
 CRASHED = "the worker parsing this file died (out of memory or a crash in a native library)"
+
+
+class PoolStopped(RuntimeError):
+    """The pool was stopped (``ParsePool.stop``: the run was interrupted); no more files are parsed on it."""
 
 
 class _Timeout(BaseException):
     """Raised inside a worker by the alarm signal (a BaseException so no parser code swallows it)."""
 
 
-def _limit_memory(memory_mb: int) -> None:
-    """Cap this worker's address space (set once per worker process)."""
+def _start_worker(memory_mb: int) -> None:
+    """Set up a worker process: it dies with its parent (the forkserver), and its address space is capped."""
+    die_with_parent()
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
@@ -85,8 +93,8 @@ def _pool(workers: int, memory_mb: int) -> ProcessPoolExecutor:
     Not ``max_tasks_per_child``: on Python 3.11-3.13 it can deadlock the pool (CPython gh-115634).
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.document"])
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_limit_memory, initargs=(memory_mb,))
+    context.set_forkserver_preload(["pipeline.forkserver_preload", "pipeline.document"])
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(memory_mb,))
 
 
 class ParsePool:
@@ -107,6 +115,7 @@ class ParsePool:
         self._executor: ProcessPoolExecutor | None = None
         self._given = 0  # files submitted to the current executor
         self._lock = threading.Lock()
+        self._stopped = False
 
     def __enter__(self) -> ParsePool:
         return self
@@ -121,9 +130,35 @@ class ParsePool:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
 
+    def stop(self) -> None:
+        """Kill the worker processes now and parse nothing more on this pool (an interrupted run): batches
+        still parsing end with ``PoolStopped``."""
+        with self._lock:
+            self._stopped = True
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            _kill(executor)
+
+    def _check_running(self) -> None:
+        """Raise PoolStopped once the pool was stopped."""
+        if self._stopped:
+            raise PoolStopped("the parse pool was stopped")
+
+    def _wait(self, running: dict[Future, tuple[str, ProcessPoolExecutor]], bound: float) -> set[Future]:
+        """Return the futures done within ``bound`` seconds (empty: none), looking every ``STOP_POLL_S`` whether
+        the pool was stopped (its killed workers' futures may never complete)."""
+        deadline = time.monotonic() + bound
+        while True:
+            left = deadline - time.monotonic()
+            done, _ = wait(running, timeout=max(0.0, min(STOP_POLL_S, left)), return_when=FIRST_COMPLETED)
+            self._check_running()
+            if done or left <= STOP_POLL_S:
+                return done
+
     def _submit(self, path: str, options: ParseOptions) -> tuple[Future, ProcessPoolExecutor]:
         """Submit one file to the current executor (starting or renewing it); return the future and executor."""
         with self._lock:
+            self._check_running()
             if self._executor is not None and self._given >= FILES_PER_POOL:
                 _retire(self._executor, options.longest_s + GRACE_S)
                 self._executor = None
@@ -157,7 +192,7 @@ class ParsePool:
                 if not running:
                     return
                 bound = max(_bound(path, options) for path, _ in running.values())
-                done, _ = wait(running, timeout=bound, return_when=FIRST_COMPLETED)
+                done = self._wait(running, bound)
                 if not done:  # no worker answered in time: one is stuck where the alarm cannot reach it
                     self._discard(executor for _, executor in running.values())
                     yield from _one_by_one(running, options)
@@ -176,6 +211,7 @@ class ParsePool:
                     del running[future]
                     yield outcome
                 if broken:  # a worker died: any file in flight may be the cause, so each is tried alone
+                    self._check_running()  # ... unless the pool was stopped under it
                     self._discard(broken)
                     yield from _one_by_one(running, options)
         finally:

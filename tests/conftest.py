@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import pytest
+
+os.environ.setdefault("DMAF_SETTLE_S", "0")
+"""Fixture files are written a moment before a test reads them: no settle time, unless a test sets one (the
+settle tests pass ``--settle`` or ``settle_s`` themselves). CLI subprocesses inherit it."""
 
 pytest_plugins = ["tests.conftest_db"]
 
@@ -46,3 +51,15 @@ def prefect_harness(tmp_path_factory):
 
     with prefect_test_harness(server_startup_timeout=180):
         yield
+
+
+@pytest.fixture(scope="module")
+def cli_env(prefect_harness, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Environment for ``dmaf`` subprocesses: the session's Prefect test server, no warehouse URL."""
+    from prefect.settings import PREFECT_API_URL
+
+    env = dict(os.environ)
+    env.pop("DMAF_DATABASE_URL", None)
+    env.update(PREFECT_API_URL=str(PREFECT_API_URL.value()), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_HOME=str(tmp_path_factory.mktemp("prefect-home")), PREFECT_LOGGING_LEVEL="WARNING")
+    return env

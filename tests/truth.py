@@ -105,7 +105,7 @@ def documents_in(folder: Path) -> list[Path]:
 
 
 def measure(paths: Iterable[Path], *, by: str | None = None, workers: int = 0,
-            options: ParseOptions = ParseOptions()) -> tuple[Tally, dict[str, Tally]]:
+            options: ParseOptions = ParseOptions(settle_s=0)) -> tuple[Tally, dict[str, Tally]]:
     """Parse every document; return the overall tally and one per group."""
     from pipeline.pool import parse_files
 
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    options = ParseOptions(ocr=None if args.ocr == "off" else args.ocr)
+    options = ParseOptions(ocr=None if args.ocr == "off" else args.ocr, settle_s=0)
     overall, groups = measure(documents_in(args.folder)[:args.limit], by=args.by, workers=args.workers,
                               options=options)
     print_report(overall, groups, misses=args.misses, seconds=time.perf_counter() - start)

@@ -16,7 +16,8 @@ from urllib.parse import quote
 from sqlalchemy.engine import make_url
 
 from core import defaults
-from core.errors import BackupError, WarehouseMissing
+from core.errors import BackupError, WarehouseDamaged, WarehouseMissing
+from warehouse.integrity import RESTORE, check_reachable, sqlite_problems
 from warehouse.settings import mask_url, redact, resolve_url, sqlite_path
 
 PG_DUMP_TIMEOUT_S = 3600.0
@@ -74,14 +75,27 @@ def _backup_sqlite(url: str, partial: Path) -> None:
         raise BackupError("an in-memory SQLite database cannot be backed up")
     if not path.is_file():
         raise WarehouseMissing(f"no warehouse at {path}; nothing to back up")
+    problems = sqlite_problems(path)
+    if problems:
+        raise WarehouseDamaged(f"the warehouse {path} is damaged ({problems[0]}); no backup was written (a copy "
+                               f"would be damaged too); {RESTORE}")
     source_uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    with closing(sqlite3.connect(source_uri, uri=True)) as source, closing(sqlite3.connect(partial)) as target:
-        source.backup(target)
+    try:
+        with closing(sqlite3.connect(source_uri, uri=True)) as source, closing(sqlite3.connect(partial)) as target:
+            source.backup(target)
+    except sqlite3.DatabaseError as exc:
+        raise WarehouseDamaged(f"the warehouse {path} could not be copied ({' '.join(str(exc).split())}); no "
+                               f"backup was written; {RESTORE}") from None
+    copied = sqlite_problems(partial, full=True)
+    if copied:
+        raise BackupError(f"the copy of {path} failed its integrity check ({copied[0]}); no backup was written")
 
 
 def _backup_postgres(url: str, partial: Path, pg_dump: str | Path | None = None) -> None:
-    """Dump a PostgreSQL database with ``pg_dump --format=custom``; the password goes by environment."""
+    """Dump a PostgreSQL database with ``pg_dump --format=custom``; the password goes by environment. A server
+    that cannot be reached is ``CannotConnect`` (a fault), found before ``pg_dump`` runs."""
     pg_dump = find_pg_dump(pg_dump)
+    check_reachable(url)  # a read-only database (a replica) may be backed up
     parsed = make_url(url)
     conninfo = parsed.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
     env = dict(os.environ)
@@ -95,6 +109,23 @@ def _backup_postgres(url: str, partial: Path, pg_dump: str | Path | None = None)
     if done.returncode != 0:
         detail = redact(" ".join(done.stderr.split()), url) or f"exit status {done.returncode}"
         raise BackupError(f"pg_dump of {mask_url(url)} failed: {detail}")
+    _verify_archive(pg_dump, partial, url)
+
+
+def _verify_archive(pg_dump: str, archive: Path, url: str) -> None:
+    """Read back the table of contents of a ``pg_dump`` archive with its ``pg_restore``; raise BackupError
+    when it cannot be read or lists no table data."""
+    restore = Path(pg_dump).with_name("pg_restore")
+    program = str(restore) if restore.is_file() else (shutil.which("pg_restore") or "")
+    if not program:
+        raise BackupError(f"pg_restore is not beside {pg_dump} nor on PATH, so the backup of {mask_url(url)} "
+                          "cannot be verified; install the PostgreSQL client tools")
+    listed = subprocess.run([program, "--list", str(archive)], capture_output=True, text=True,
+                            timeout=PG_DUMP_TIMEOUT_S, check=False)
+    if listed.returncode != 0 or "TABLE DATA" not in listed.stdout:
+        detail = " ".join(listed.stderr.split()) or "it lists no table data"
+        raise BackupError(f"the pg_dump archive of {mask_url(url)} could not be read back ({detail}); "
+                          "no backup was written")
 
 
 def backup(
@@ -103,8 +134,9 @@ def backup(
     """Write a consistent copy of the warehouse to ``dest`` and return its path.
 
     SQLite gives a SQLite file; PostgreSQL gives a ``pg_dump`` custom-format archive (``pg_restore`` it),
-    made by ``pg_dump`` (default: ``find_pg_dump()``). The copy is written beside ``dest`` first and
-    renamed, so ``dest`` is never half-written.
+    made by ``pg_dump`` (default: ``find_pg_dump()``). A damaged SQLite warehouse is refused
+    (``WarehouseDamaged``). The copy is written beside ``dest`` first, verified (SQLite ``integrity_check``;
+    ``pg_restore --list``) and only then renamed, so ``dest`` is never half-written nor damaged.
     """
     resolved = resolve_url(url)
     target = Path(dest).expanduser().resolve()

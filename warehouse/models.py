@@ -19,6 +19,8 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
+    text,
 )
 from sqlmodel import Field, SQLModel
 
@@ -163,6 +165,8 @@ class ReportVersion(SQLModel, table=True):
     fields as read (field, value, printed, method, location), and ``city_method``, ``state_method`` and
     ``cycle_method`` repeat how each of the three was found. ``ocr_engine``, ``ocr_pages`` (a JSON list) and
     ``ocr_confidence`` (mean word confidence, 0–100) say which pages were scans read by OCR (NULL: none).
+    ``held_reason`` says why a version that reads less completely than the current one was held back from
+    being current (NULL: not held); ``dmaf versions promote`` makes such a version current.
     """
 
     __tablename__ = "report_version"
@@ -198,6 +202,7 @@ class ReportVersion(SQLModel, table=True):
     cycle_method: str | None = None
     ocr_engine: str | None = None
     ocr_pages: str | None = Field(default=None, sa_type=Text)
+    held_reason: str | None = Field(default=None, sa_type=Text)
     ocr_confidence: float | None = None
 
 
@@ -288,6 +293,9 @@ class IngestRun(SQLModel, table=True):
     n_skipped: int = 0
     n_failed: int = 0
     n_duplicate: int = 0
+    n_pending: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
+    n_held: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
+    interrupted: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 TABLES = (

@@ -234,5 +234,30 @@ LEFT JOIN report_version v ON v.source_file_id = f.id AND v.sha256 = f.sha256 AN
 (mean word confidence, 0–100) of the version loaded from each file: NULL unless some page was a scan read by
 OCR."""
 
-VIEWS = VIEWS_V5
+VIEWS_V6: dict[str, str] = {
+    **VIEWS_V5,
+    "report_versions": """
+SELECT c.name AS city, r.cycle_no AS cycle, v.sha256 AS sha256, f.path AS source_file,
+       v.loaded_at AS loaded_at, v.is_current AS is_current, v.current_reason AS current_reason,
+       v.held_reason AS held_reason, v.indicator_count AS indicators, v.confidence AS confidence
+FROM report_version v
+JOIN report r ON r.id = v.report_id
+JOIN city c ON c.id = r.city_id
+JOIN source_file f ON f.id = v.source_file_id""",
+    "ingest_runs": """
+SELECT id AS run_id, started_at, finished_at, duration_s, folder, parser_version,
+       n_loaded AS loaded, n_skipped AS skipped, n_failed AS failed, n_duplicate AS duplicate,
+       n_pending AS pending, n_held AS held,
+       n_loaded + n_skipped + n_failed + n_duplicate + n_pending AS files,
+       CASE WHEN interrupted THEN 'interrupted'
+            WHEN finished_at IS NULL THEN 'unfinished'
+            WHEN n_failed > 0 THEN 'finished with failures'
+            ELSE 'finished' END AS outcome
+FROM ingest_run""",
+}
+"""Revision 0006: ``report_versions`` gains ``held_reason`` (why a new version that reads less completely than
+the current one was not made current), ``indicators`` and ``confidence``; ``ingest_runs`` gains ``pending``
+(files still being written, left for the next run), ``held`` and the outcome ``interrupted``."""
+
+VIEWS = VIEWS_V6
 """The views of the newest schema, in creation order (later views read earlier ones)."""

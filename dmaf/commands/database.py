@@ -15,17 +15,26 @@ from rich.table import Table
 
 from core import defaults
 from dmaf import api
-from dmaf.commands.options import Command, consoles, db_option, exit_on_error, quiet_on_closed_pipe
+from dmaf.commands.options import (
+    WAREHOUSE_ERROR,
+    Command,
+    consoles,
+    db_option,
+    exit_on_error,
+    fail,
+    quiet_on_closed_pipe,
+)
 
 FORMATS = ("table", "csv", "json")
 WIDE_HINT = "the table is wider than the terminal, so cells are folded; --format csv prints it unfolded"
 
 
 def register(app: typer.Typer, db_app: typer.Typer) -> None:
-    """Add ``sql``, ``db upgrade`` and ``db backup`` to the CLI."""
+    """Add ``sql``, ``db upgrade``, ``db backup`` and ``db check`` to the CLI."""
     app.command("sql", cls=Command)(sql)
     db_app.command("upgrade", cls=Command)(db_upgrade)
     db_app.command("backup", cls=Command)(db_backup)
+    db_app.command("check", cls=Command)(db_check)
 
 
 def sql(
@@ -87,3 +96,15 @@ def db_backup(
     with exit_on_error(err):
         written = api.backup(dest, db=db, overwrite=overwrite)
     out.print(f"backup written to {written}", highlight=False, soft_wrap=True)
+
+
+def db_check(db: Optional[str] = db_option()) -> None:
+    """Check the whole warehouse (SQLite integrity_check; PostgreSQL: every table read); exit 3 when damaged."""
+    out, err = consoles()
+    with exit_on_error(err):
+        report = api.check(db)
+    for message in report.messages:
+        out.print(message, soft_wrap=True)
+    if not report.ok:
+        raise fail(err, f"the warehouse {report.warehouse} is damaged; restore it from a backup", WAREHOUSE_ERROR)
+    out.print(f"{report.warehouse} is sound", soft_wrap=True)

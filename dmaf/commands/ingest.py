@@ -10,6 +10,7 @@ import typer
 
 from core import defaults
 from core.options import BatchOptions
+from core.text import printable
 from dmaf import api
 from dmaf.commands.options import (
     Command,
@@ -18,6 +19,7 @@ from dmaf.commands.options import (
     db_option,
     exit_on_error,
     fail,
+    interrupted_exit,
     max_mb_option,
     memory_mb_option,
     ocr_dpi_option,
@@ -25,6 +27,8 @@ from dmaf.commands.options import (
     parse_options,
     pdf_password_option,
     quiet_on_closed_pipe,
+    run_exit,
+    settle_option,
     timeout_option,
     workers_option,
 )
@@ -44,6 +48,7 @@ def parse(
     pdf_password: Optional[str] = pdf_password_option(),
     ocr: str = ocr_option(),
     ocr_dpi: int = ocr_dpi_option(),
+    settle: Optional[float] = settle_option(),
 ) -> None:
     """Parse reports and print one JSON object per document; no database, no Prefect; exit 1 if any failed."""
     out, err = consoles()
@@ -51,10 +56,11 @@ def parse(
         raise typer.BadParameter("only --format json is supported", param_hint="--format")
     failed = 0
     with exit_on_error(err), quiet_on_closed_pipe():
-        for outcome in api.parse(paths, options=parse_options(pdf_password, ocr=ocr, ocr_dpi=ocr_dpi)):
+        for outcome in api.parse(paths, options=parse_options(pdf_password, ocr=ocr, ocr_dpi=ocr_dpi,
+                                                                          settle=settle)):
             if outcome.failure:
                 failed += 1
-                err.print(outcome.failure.message, markup=False, highlight=False, soft_wrap=True)
+                err.print(printable(outcome.failure.message), markup=False, highlight=False, soft_wrap=True)
             else:
                 print(json.dumps(outcome.report.to_dict(), ensure_ascii=False), flush=True)
     raise typer.Exit(1 if failed else 0)
@@ -71,6 +77,7 @@ def ingest(
     memory_mb: int = memory_mb_option(),
     ocr: str = ocr_option(),
     ocr_dpi: int = ocr_dpi_option(),
+    settle: Optional[float] = settle_option(),
     dask_address: Optional[str] = typer.Option(
         None, "--dask-address", envvar=defaults.DASK_ADDRESS_ENV, metavar="ADDRESS",
         help="Parse the batches on this existing Dask cluster (tcp://host:8786), one batch per Dask worker."),
@@ -86,15 +93,16 @@ def ingest(
                                  param_hint="--workers")
     with exit_on_error(err):
         api.existing_paths(paths)  # a path that does not exist is refused at once: nothing recorded
-        options = parse_options(pdf_password, max_mb, timeout, memory_mb, ocr, ocr_dpi)
+        options = parse_options(pdf_password, max_mb, timeout, memory_mb, ocr, ocr_dpi, settle)
         batch = BatchOptions(batch_size=batch_size, workers=workers)
         if dask_address:
             _check_dask(dask_address, err)
         err.print(f"warehouse: {mask_url(resolve_url(db))}", highlight=False, soft_wrap=True)
-        summary = run_with_progress(err, lambda: api.ingest(paths, db=db, batch=batch, options=options,
-                                                            dask_address=dask_address))
+        with interrupted_exit(err):
+            summary = run_with_progress(err, lambda: api.ingest(paths, db=db, batch=batch, options=options,
+                                                                dask_address=dask_address))
     print_summary(out, summary)
-    raise typer.Exit(1 if summary.failed else 0)
+    raise run_exit(err, summary)
 
 
 def _check_dask(address: str, err) -> None:

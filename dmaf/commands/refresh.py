@@ -15,12 +15,15 @@ from dmaf.commands.options import (
     consoles,
     db_option,
     exit_on_error,
+    interrupted_exit,
     max_mb_option,
     memory_mb_option,
     ocr_dpi_option,
     ocr_option,
     parse_options,
     pdf_password_option,
+    run_exit,
+    settle_option,
     timeout_option,
     workers_option,
 )
@@ -44,6 +47,7 @@ def refresh_command(
     memory_mb: int = memory_mb_option(),
     ocr: str = ocr_option(),
     ocr_dpi: int = ocr_dpi_option(),
+    settle: Optional[float] = settle_option(),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Parse again unchanged files that failed before."),
 ) -> None:
     """Load what is new or changed in the folder, skip unchanged files unread, flag files gone; exit 1 if any failed."""
@@ -53,11 +57,12 @@ def refresh_command(
     out, err = consoles()
     with exit_on_error(err):
         root = api.refresh_folder(folder)
-        options = parse_options(pdf_password, max_mb, timeout, memory_mb, ocr, ocr_dpi)
+        options = parse_options(pdf_password, max_mb, timeout, memory_mb, ocr, ocr_dpi, settle)
         batch = BatchOptions(batch_size=batch_size, workers=workers)
         err.print(f"warehouse: {mask_url(resolve_url(db))}; folder: {root}", markup=False, highlight=False)
-        summary = run_with_progress(err, lambda: api.refresh(root, db=db, batch=batch, options=options,
-                                                             retry_failed=retry_failed),
-                                    description="refreshing")
+        with interrupted_exit(err):
+            summary = run_with_progress(err, lambda: api.refresh(root, db=db, batch=batch, options=options,
+                                                                 retry_failed=retry_failed),
+                                        description="refreshing")
     print_summary(out, summary, title="refresh summary")
-    raise typer.Exit(1 if summary.failed else 0)
+    raise run_exit(err, summary)

@@ -131,7 +131,7 @@ def trends(
     if chosen_city and chosen_state and chosen_city not in frames.cities(chosen_state):
         raise fail(err, f"{chosen_city} is not in {chosen_state}")
     for table in _city_tables(frames, chosen_city) if chosen_city else _national_tables(frames, chosen_state):
-        out.print(table)
+        out.print(table, markup=True)  # the tables style their totals; every value in them is escaped
     charted = [chosen_city] if chosen_city else frames.cities(chosen_state) if chosen_state else []
     taken: set[str] = set()
     try:

@@ -8,12 +8,20 @@ import pkgutil
 
 import pytest
 
-from core.errors import ConfigurationError, DmafError, NoData, ReportError, WarehouseError
+from core.errors import (
+    ConfigurationError,
+    DmafError,
+    NoData,
+    ReportError,
+    WarehouseError,
+)
 
 PACKAGES = ("core", "reference", "extractors", "parsing", "pipeline", "loaders", "warehouse", "flows", "dmaf")
-CONTROL_FLOW = {"pipeline.pool._Timeout", "extractors.docx_guard._StopAtRoot"}
-"""Private signals that never leave their module: the alarm that stops a parse (a BaseException, so no parser
-code can swallow it) and the lxml target's early stop."""
+CONTROL_FLOW = {"pipeline.pool._Timeout", "extractors.docx_guard._StopAtRoot", "pipeline.pool.PoolStopped",
+                "flows.interrupts.Interrupted"}
+"""Signals, not errors: the alarm that stops a parse (a BaseException, so no parser code can swallow it), the
+lxml target's early stop, a batch ended because its run stopped the parse pool, and SIGTERM/SIGINT turned into
+an exception (a BaseException, like KeyboardInterrupt). None is shown to a user as an error."""
 
 
 def _modules():

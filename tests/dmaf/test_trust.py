@@ -222,18 +222,6 @@ def _diff(actual: dict, expected: dict) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def cli_env(prefect_harness, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Environment for ``dmaf`` subprocesses: the session's Prefect test server, no warehouse URL."""
-    from prefect.settings import PREFECT_API_URL
-
-    env = dict(os.environ)
-    env.pop("DMAF_DATABASE_URL", None)
-    env.update(PREFECT_API_URL=str(PREFECT_API_URL.value()), PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_HOME=str(tmp_path_factory.mktemp("prefect-home")), PREFECT_LOGGING_LEVEL="WARNING")
-    return env
-
-
-@pytest.fixture(scope="module")
 def reports_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Distinct real reports (the seed for N_REPORTS cities) in three subfolders g0, g1, g2."""
     root = tmp_path_factory.mktemp("reports")
@@ -429,21 +417,22 @@ def password_user(postgres_server) -> Iterator[tuple[str, str]]:
 def test_a_wrong_postgresql_password_is_a_clear_error_that_never_echoes_it(
     password_user: tuple[str, str], cli_env: dict[str, str], tmp_path: Path
 ) -> None:
-    """sql, db backup, reprocess, db upgrade, ingest exit 2 with "password authentication failed"; no output holds it."""
+    """sql, db backup, reprocess, db upgrade, ingest exit 3 (the warehouse cannot be reached) with "password
+    authentication failed"; no output holds it."""
     right, wrong = password_user
     assert runner.invoke(app, ["sql", "SELECT 1", "--db", right]).exit_code == 0  # the role really works
     for args in (["sql", "SELECT 1"], ["db", "backup", str(tmp_path / "b.dump")], ["reprocess", "--workers", "0"]):
         result = runner.invoke(app, [*args, "--db", wrong])
-        assert result.exit_code == 2, (args, result.output)
+        assert result.exit_code == 3, (args, result.output)
         assert "password authentication failed" in _words(result.stderr), result.output
         assert "dmaf_pw_user:***@127.0.0.1" in _joined(result.stderr)
         assert SECRET not in result.output
     upgrade = runner.invoke(app, ["db", "upgrade", "--db", wrong])
-    assert upgrade.exit_code == 2 and "password authentication failed" in _words(upgrade.stderr)
+    assert upgrade.exit_code == 3 and "password authentication failed" in _words(upgrade.stderr)
     assert SECRET not in upgrade.output
     ingest = subprocess.run([*_dmaf(), "ingest", str(tmp_path), "--db", wrong, "--workers", "0"],
                             capture_output=True, text=True, env=cli_env, timeout=300, check=False)
-    assert ingest.returncode == 2 and "password authentication failed" in _words(ingest.stderr)
+    assert ingest.returncode == 3 and "password authentication failed" in _words(ingest.stderr)
     assert f"warehouse:{make_url(wrong).render_as_string(hide_password=True)}" in _joined(ingest.stderr)
     assert SECRET not in ingest.stdout + ingest.stderr
 

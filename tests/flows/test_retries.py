@@ -85,4 +85,4 @@ def test_a_bad_file_is_a_failed_row_not_a_failed_or_retried_task(prefect_harness
     bad.write_bytes(b"%PDF-1.7\n" + b"\0" * 10)
     state = load_batch([parse_path(bad, ParseOptions())], SecretStr(db_url), return_state=True)
     assert state.is_completed() and _run_count(state) == 1
-    assert [r.status for r in state.result()] == ["failed"]
+    assert [r.status for r in state.result().results] == ["failed"] and state.result().fault is None

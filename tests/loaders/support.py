@@ -41,11 +41,13 @@ def truth() -> dict[str, Any]:
 def imphal_report(
     *, city: str | None = "Imphal", state: str | None = "Manipur", cycle: int | None = 2,
     scores: dict[str, float | None] | None = None, source: str = "imphal_manipur_cycle2.txt",
-    pdf: bool = False,
+    pdf: bool = False, totals_follow: bool = False,
 ) -> ParsedReport:
     """Return the Imphal report as the parser would: 21 indicators, one warning, printed totals.
 
-    ``scores`` overrides scores by code (None = no score found); ``pdf`` gives page/bbox provenance.
+    ``scores`` overrides scores by code (None = no score found): the printed pillar totals stay as printed (the
+    pillar no longer adds up) unless ``totals_follow``, when they follow the changed scores (a revised report
+    that adds up); ``pdf`` gives page/bbox provenance.
     """
     data = truth()
     indicators = []
@@ -68,7 +70,14 @@ def imphal_report(
             score_method="below_heading" if score is not None else None,
             score_status="scored" if score is not None else "missing",
         ))
-    totals = tuple(PrintedTotal(int(p), t["score"], t["max_score"]) for p, t in data["pillar_totals"].items())
+    shift: dict[int, float] = {}
+    for item in data["indicators"]:
+        new = (scores or {}).get(item["code"], item["score"])
+        if totals_follow and new is not None and item["score"] is not None and new != item["score"]:
+            pillar = int(item["code"].split(".")[0])
+            shift[pillar] = shift.get(pillar, 0.0) + new - item["score"]
+    totals = tuple(PrintedTotal(int(p), t["score"] + shift.get(int(p), 0.0), t["max_score"])
+                   for p, t in data["pillar_totals"].items())
     return ParsedReport(
         source=source, format="pdf" if pdf else "txt", framework=data["framework"], cycle=cycle,
         cycle_label=data["cycle_label"], city=city, state=state, indicators=tuple(indicators),

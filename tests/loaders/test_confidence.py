@@ -91,13 +91,14 @@ def test_failed_and_duplicate_files_show_no_confidence(db_engine: Engine) -> Non
 
 
 def test_every_version_is_listed_and_an_old_one_keeps_its_own_confidence(db_engine: Engine) -> None:
-    """report_confidence has one row per version; a superseded version keeps its confidence, not current."""
+    """report_confidence has one row per version; each keeps its own confidence, current or not."""
     _load(db_engine, "/r/2021/imphal.txt", doubtful(confidence=0.4))
     _load(db_engine, "/r/2022/imphal.txt", doubtful(imphal_report(scores={"1.a": 30.0}), confidence=0.9,
                                                     reasons=("cycle read from its years",)))
     rows = {r[3]: (r[4], r[5], r[10]) for r in view_rows(db_engine, "report_confidence")}
-    # 1.a = 30 no longer adds up to the printed pillar 1 total: one error on the newer version
-    assert rows == {"/r/2021/imphal.txt": (0, 0.4, 0), "/r/2022/imphal.txt": (1, 0.9, 1)}
+    # 1.a = 30 no longer adds up to the printed pillar 1 total: one error on the newer version, which the
+    # current one has not, so the newer version is held back and the older stays current
+    assert rows == {"/r/2021/imphal.txt": (1, 0.4, 0), "/r/2022/imphal.txt": (0, 0.9, 1)}
     with db_engine.connect() as conn:
         lowest = conn.exec_driver_sql(
             "SELECT source_file FROM report_confidence ORDER BY confidence IS NULL, confidence").first()

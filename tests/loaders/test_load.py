@@ -122,7 +122,7 @@ def test_the_same_bytes_under_another_path_are_a_duplicate_not_a_second_load(db_
 def test_new_content_for_the_same_city_and_cycle_supersedes_the_old_version(db_engine: Engine) -> None:
     """The newest load is current in the views; report_versions keeps both with a reason."""
     old = _load(db_engine, "/r/2021/imphal.txt", imphal_report())
-    new = _load(db_engine, "/r/2022/imphal.txt", imphal_report(scores={"1.a": 30.0}))
+    new = _load(db_engine, "/r/2022/imphal.txt", imphal_report(scores={"1.a": 30.0}, totals_follow=True))
     assert (old.status, new.status) == ("loaded", "loaded")
     assert len(view_rows(db_engine, "indicator_scores")) == 21
     assert view_rows(db_engine, "city_scores") == [("Imphal", "Manipur", 2, 40.0, 500.0, 1, None)]
@@ -137,7 +137,7 @@ def test_new_content_for_the_same_city_and_cycle_supersedes_the_old_version(db_e
 def test_a_changed_file_becomes_a_new_version_and_its_old_content_can_come_back(db_engine: Engine) -> None:
     """Editing a file makes a new current version; restoring the old bytes makes the old one current again."""
     first = _load(db_engine, "/r/imphal.txt", imphal_report())
-    second = _load(db_engine, "/r/imphal.txt", imphal_report(scores={"1.a": 30.0}))
+    second = _load(db_engine, "/r/imphal.txt", imphal_report(scores={"1.a": 30.0}, totals_follow=True))
     assert second.report_version_id != first.report_version_id
     assert view_rows(db_engine, "city_scores")[0][3] == 40.0
     back = _load(db_engine, "/r/imphal.txt", imphal_report())

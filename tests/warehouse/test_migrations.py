@@ -57,7 +57,8 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
         "score_provenance": ["city", "cycle", "indicator_code", "score", "source_file", "format", "page", "x0",
                              "top", "x1", "bottom", "line", "location", "score_method"],
         "report_versions": ["city", "cycle", "sha256", "source_file", "loaded_at", "is_current",
-                            "current_reason"],
+                            "current_reason", "held_reason", "indicators",
+                            "confidence"],
         "parse_warnings": ["source_file", "city", "cycle", "code", "message", "indicator", "location"],
         "indicator_crosswalk": ["cycle", "pillar_no", "indicator_code", "indicator_title", "in_catalog",
                                 "indicator_key", "key_method", "key_similarity"],
@@ -69,7 +70,7 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
                                      "median", "min", "max", "stddev", "max_score"],
         "quality_issues": ["source_file", "city", "cycle", "severity", "rule", "message", "indicator"],
         "ingest_runs": ["run_id", "started_at", "finished_at", "duration_s", "folder", "parser_version", "loaded",
-                        "skipped", "failed", "duplicate", "files", "outcome"],
+                        "skipped", "failed", "duplicate", "pending", "held", "files", "outcome"],
         "report_confidence": ["city", "state", "cycle", "source_file", "is_current", "confidence",
                               "confidence_reasons", "city_method", "state_method", "cycle_method", "errors"],
     }
@@ -176,7 +177,12 @@ def test_revision_0005_records_ocr_and_downgrades_to_0004_keeping_the_data(db_en
     from dataclasses import replace
 
     from loaders.load import load_document
-    from tests.loaders.support import PARSER_VERSION, imphal_report, source_info, table_counts
+    from tests.loaders.support import (
+        PARSER_VERSION,
+        imphal_report,
+        source_info,
+        table_counts,
+    )
 
     ocr = {"engine": "tesseract", "pages": [1, 3], "confidence": 91.5}
     report = replace(imphal_report(), extra={"ocr": ocr})
