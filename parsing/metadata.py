@@ -38,6 +38,7 @@ _CITY_LABEL = re.compile(r"^(?:name\s+of\s+(?:the\s+)?)?" + _PLACE_WORD + r"(?:\
 _CYCLE_LABEL = re.compile(r"^(?:(?:assessment|dmaf)(?:\s+(?:cycle|year|period|version))?|cycle|year)(?:\s+no\.?)?$",
                           re.I)
 _SPLIT = re.compile(r"\s*[|;]\s*|\s{2,}|\t")  # the fields of a line: "City: Pune | State: Maharashtra"
+_SPLIT_KEEP = re.compile(r"(\s*[|;]\s*|\s{2,}|\t)")  # the same, keeping each separator
 _PAIR = re.compile(r"^(?P<label>[^\W\d_][\w /&().]{0,40}?)\s*(?::-|:|=|\s[-\u2013\u2014]\s|[\u2013\u2014])\s*"
                    r"(?P<value>\S.*)$")
 _SENDER = re.compile(r"\bministry\b|government\s+of\s+india|\bgoi\b|nirman\s+bhawan|\bmohua\b", re.I)
@@ -75,6 +76,7 @@ class _Seen:
     known: bool = True  # a gazetteer name (city, state); an explicit label, not years (cycle)
     labelled: bool = False
     prose: bool = False
+    cut: str | None = None  # labelled text after a ";" that was not read as part of the value
 
     @property
     def method(self) -> str:
@@ -106,6 +108,10 @@ def read_metadata(blocks: list[Block], *, source: str, first_heading: int) -> Me
         if chosen is not None and chosen.zone == 5:
             warnings.append(ParseWarning(f"{field}_from_file_name", f"{field} {chosen.value} read from the file "
                                          f"name only", location=chosen.location))
+        if chosen is not None and chosen.cut:
+            warnings.append(ParseWarning("metadata_value_cut", f"the {field} is printed {chosen.printed!r} then "
+                                         f"{chosen.cut!r} after a semicolon; only {chosen.value} was read",
+                                         location=chosen.location))
     state, state_warnings = _state(city, states)
     candidates: dict[tuple[str, str], str] = {}
     for s in (s for s in seen if s.field == "city"):
@@ -213,7 +219,7 @@ def _zone(i: int, block: Block, first_heading: int, paged: bool, repeated: bool)
 
 def _read_line(line: str, zone: int, location: str | None, order: int, previous: str) -> list[_Seen]:
     """Return the candidates of one line: its labelled values anywhere, its names and cycles in zones 1-3."""
-    out = [_Seen(f, v, p, zone, location, order, known, True) for f, v, p, known in _labelled(line)]
+    out = [_Seen(f, v, p, zone, location, order, known, True, cut=cut) for f, v, p, known, cut in _labelled(line)]
     prose = _is_prose(line)
     if zone > 3 or (zone == 3 and not _is_title(line)) or not line:
         return out  # after the first heading, anything but a short title line is recommendation text
@@ -251,21 +257,42 @@ def _label_field(label: str) -> str | None:
     return "cycle" if _CYCLE_LABEL.match(label) else g.match_metadata_label(label)
 
 
-def _labelled(line: str) -> list[tuple[str, str, str, bool]]:
-    """Return (field, value, printed, known) for each value printed under a label in a line."""
+def _labelled(line: str) -> list[tuple[str, str, str, bool, str | None]]:
+    """Return (field, value, printed, known, cut) for each value printed under a label in a line; ``cut`` is the
+    text that followed the value after a semicolon and was not read as part of it (None when nothing was)."""
     if not _LABEL_HINT.search(line):
         return []
     city, state = g.match_city_state(line)
-    found = [("city", city, True), ("state", state, True)]  # (field, value, an unknown name allowed)
-    parts = [p for p in _SPLIT.split(line) if p]
+    found = [("city", city, True, None), ("state", state, True, None)]  # (field, value, unknown allowed, cut)
+    pieces = _SPLIT_KEEP.split(line)  # part, separator, part, …
+    parts, before = [], []
+    for k in range(0, len(pieces), 2):
+        if pieces[k]:
+            parts.append(pieces[k])
+            before.append(pieces[k - 1] if k else "")
     for k, part in enumerate(parts):
         m = _PAIR.match(part)
         field = _label_field(m["label"]) if m else None
-        if field and not (field == "city" and city):
-            found.append((field, m["value"], True))
+        if field and field == "city" and city:
+            found[0] = ("city", city, True, _cut_after(parts, before, k))  # the pair's value, cut or not
+        elif field:
+            found.append((field, m["value"], True, _cut_after(parts, before, k)))
         elif k + 1 < len(parts) and (bare := _label_field(part)) and not _label_field(parts[k + 1]):
-            found.append((bare, parts[k + 1], False))  # "Smart City    Pune": a wide gap, no separator
-    return [v for field, value, unknown_ok in found if value for v in _values(field, value, unknown_ok)]
+            found.append((bare, parts[k + 1], False, None))  # "Smart City    Pune": a wide gap, no separator
+    return [(*v, cut) for field, value, unknown_ok, cut in found if value
+            for v in _values(field, value, unknown_ok)]
+
+
+def _cut_after(parts: list[str], before: list[str], k: int) -> str | None:
+    """Return the text after ``parts[k]`` that follows it after semicolons and is no field of its own (a value
+    that holds a ";"), as printed from its first semicolon, or None."""
+    rest = []
+    for part, separator in zip(parts[k + 1:], before[k + 1:]):
+        pair = _PAIR.match(part)
+        if separator.strip() != ";" or pair and _label_field(pair["label"]) or _label_field(part):
+            break
+        rest.append(separator.lstrip() + part)
+    return "".join(rest) or None
 
 
 def _values(field: str, value: str, unknown_ok: bool) -> list[tuple[str, str, str, bool]]:

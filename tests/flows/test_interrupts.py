@@ -70,9 +70,9 @@ def _alive(pid: int) -> bool:
 
 
 def _command_line(pid: int) -> str:
-    """Return a process's command line (for failure messages)."""
+    """Return a process's whole command line."""
     try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:160]
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except OSError:
         return "?"
 

@@ -245,3 +245,26 @@ def test_the_real_imphal_report_reads_imphal_manipur_cycle_2() -> None:
     assert (reading.city, reading.state, reading.cycle, reading.cycle_label, reading.framework) == (
         "Imphal", "Manipur", 2, "Cycle 2.0", "Data Maturity Assessment Framework")
     assert _method(reading, "city") == "label" and reading.warnings == ()
+
+
+def test_a_labelled_value_cut_at_a_semicolon_is_read_and_says_what_was_left() -> None:
+    """"City: Imphal; DROP TABLE city;--": Imphal, and a warning quoting what followed the semicolon as printed;
+    a city that is only punctuation and SQL is no city at all (the report is refused naming why, never stored
+    cut)."""
+    from core.errors import MissingMetadata
+    from core.options import ParseOptions
+    from pipeline.document import parse_bytes
+    from tests.conftest import SEED_TXT
+
+    seed = SEED_TXT.read_text(encoding="utf-8")
+    title = "City: Imphal | State: Manipur"
+    cut = parse_bytes(seed.replace(title, "City: Imphal; DROP TABLE city;-- | State: Manipur").encode(),
+                      name="cut.txt", options=ParseOptions(settle_s=0))
+    assert (cut.city, cut.state) == ("Imphal", "Manipur")
+    (warning,) = [w for w in cut.warnings if w.code == "metadata_value_cut"]
+    assert "printed 'Imphal' then '; DROP TABLE city;--' after a semicolon; only Imphal was read" in warning.message
+    whole = parse_bytes(seed.encode(), name="whole.txt", options=ParseOptions(settle_s=0))
+    assert not [w for w in whole.warnings if w.code == "metadata_value_cut"]
+    hostile = seed.replace(title, "City: Robert'); DROP TABLE city;-- | State: Manipur").encode()
+    with pytest.raises(MissingMetadata, match="no city could be placed"):
+        parse_bytes(hostile, name="hostile.txt", options=ParseOptions(settle_s=0))
