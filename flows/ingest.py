@@ -180,8 +180,9 @@ def parse_and_load(files: list[str], *, options: ParseOptions, workers: int, db_
             fault = done.fault
 
     try:
-        # inside the flow Prefect's own SIGTERM handler is installed: ours takes over while files are worked on
-        with interruptible(), pool if pool is not None else nullcontext():
+        # inside the flow Prefect's own SIGTERM handler is installed: for a run started by a command, ours takes
+        # over while files are worked on; a deployment's run keeps Prefect's (its runner cancels by SIGTERM)
+        with interruptible() if not _deployed() else nullcontext(), pool if pool is not None else nullcontext():
             for batch in chunks(files, batch_size):
                 if fault is not None:
                     break
@@ -196,6 +197,14 @@ def parse_and_load(files: list[str], *, options: ParseOptions, workers: int, db_
             pool.stop()
         return BatchLoad(results, fault, interrupted=stop.name)
     return BatchLoad(results, fault)
+
+
+def _deployed() -> bool:
+    """Return True inside a flow run of a deployment (``dmaf serve``, a worker), False for a direct call."""
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    return bool(context and context.flow_run and context.flow_run.deployment_id)
 
 
 @flow(name="ingest-reports", log_prints=False)
