@@ -25,8 +25,8 @@ from core.errors import WarehouseFault
 from core.options import ParseOptions
 from core.records import LoadResult, ParseOutcome
 from core.statuses import FileStatus
-from flows import progress
-from flows.interrupts import Interrupted, interruptible
+from flows import interrupts, progress
+from flows.interrupts import Interrupted
 from flows.summary import IngestSummary, publish_summary
 from loaders.batch import (
     BatchLoad,
@@ -131,7 +131,7 @@ def parse_batch(paths: list[str], options: ParseOptions, workers: int,
 def load_batch(outcomes: list[ParseOutcome], db_url: SecretStr | None) -> BatchLoad:
     """Load each parsed document in its own transaction (retried only on transient database errors); a
     warehouse fault (disk full, read-only) stops the batch and comes back with the results."""
-    done = load_batch_outcomes(plain(db_url), outcomes, parser_version=PARSER_VERSION)
+    done = load_batch_outcomes(plain(db_url), outcomes, parser_version=PARSER_VERSION, stop=interrupts.requested)
     logger = get_run_logger()
     for r in done.results:
         if r.status == FileStatus.FAILED:
@@ -164,8 +164,9 @@ def parse_and_load(files: list[str], *, options: ParseOptions, workers: int, db_
 
     A warehouse fault (disk full, read-only) stops the loading: the batches still parsing are awaited and
     dropped, unrecorded, so the next run reads them again; the fault comes back with the results. An
-    ``Interrupted`` (SIGTERM, SIGINT) stops everything at once: the transaction in flight rolls back, the
-    parse workers are killed, and the results so far come back with the signal's name.
+    ``Interrupted`` (SIGTERM, SIGINT) stops the run between two documents (a batch being loaded finishes the
+    document it is on, so every committed report is in the results), the parse workers are killed, and the
+    results so far come back with the signal's name.
     """
     results: list[LoadResult] = []
     in_flight: deque = deque()
@@ -175,15 +176,18 @@ def parse_and_load(files: list[str], *, options: ParseOptions, workers: int, db_
     def load(parsed: list[ParseOutcome]) -> None:
         nonlocal fault
         if fault is None:
-            done = load_batch(quote(parsed), db_url)
-            results.extend(done.results)
-            fault = done.fault
+            with interrupts.deferred():  # a signal stops the batch between documents: each result is kept
+                done = load_batch(quote(parsed), db_url)
+                results.extend(done.results)
+                fault = done.fault
 
     try:
         # inside the flow Prefect's own SIGTERM handler is installed: for a run started by a command, ours takes
         # over while files are worked on; a deployment's run keeps Prefect's (its runner cancels by SIGTERM)
-        with interruptible() if not _deployed() else nullcontext(), pool if pool is not None else nullcontext():
+        with interrupts.interruptible() if not _deployed() else nullcontext(), \
+                pool if pool is not None else nullcontext():
             for batch in chunks(files, batch_size):
+                interrupts.check()
                 if fault is not None:
                     break
                 parsed = in_flight.popleft().result() if len(in_flight) >= max(1, parallel_batches) else None
@@ -191,7 +195,9 @@ def parse_and_load(files: list[str], *, options: ParseOptions, workers: int, db_
                 if parsed is not None:
                     load(parsed)  # ... while this one loads
             while in_flight:
+                interrupts.check()
                 load(in_flight.popleft().result())
+            interrupts.check()
     except Interrupted as stop:
         if pool is not None:
             pool.stop()

@@ -1,11 +1,12 @@
-"""SIGTERM and SIGINT stop a run cleanly: the transaction in flight rolls back, what was committed is kept,
-summarised and recorded as an interrupted run.
+"""SIGTERM and SIGINT stop a run cleanly: between two documents, what was committed kept, summarised and
+recorded as an interrupted run.
 
 ``interruptible()`` turns the first SIGTERM or SIGINT into ``Interrupted`` in the main thread (a
-``BaseException``, like ``KeyboardInterrupt``, so no ``except Exception`` swallows it); the flow catches it
-between documents, stops the parse workers and returns what it did. A second signal while it winds down
-gets the default action (the process ends at once: nothing half-written, since every document is one
-transaction).
+``BaseException``, like ``KeyboardInterrupt``, so no ``except Exception`` swallows it). While a batch is being
+loaded (``deferred()``) the signal only asks to stop: the loader finishes the document it is on, so every
+committed report is in the run's results, and ``Interrupted`` is raised when the batch returns. The flow
+catches it, stops the parse workers and returns what it did. A second signal while it winds down gets the
+default action (the process ends at once: nothing half-written, since every document is one transaction).
 """
 
 from __future__ import annotations
@@ -27,11 +28,21 @@ class Interrupted(BaseException):
         self.name = name
 
 
+class _State:
+    """The signal asked for (None: none yet) and how deep the code is in blocks that must not be cut."""
+
+    requested: str | None = None
+    deferring: int = 0
+
+
+_STATE = _State()
+
+
 @contextmanager
 def interruptible() -> Iterator[None]:
-    """Within the block, the first SIGTERM or SIGINT raises ``Interrupted`` in the main thread; the handlers
-    before it are restored afterwards. Outside the main thread (signals cannot be handled there) it does
-    nothing."""
+    """Within the block, the first SIGTERM or SIGINT raises ``Interrupted`` in the main thread (at once, or at the
+    end of a ``deferred`` block); the handlers before it are restored afterwards. Outside the main thread
+    (signals cannot be handled there) it does nothing."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -40,8 +51,11 @@ def interruptible() -> Iterator[None]:
     def stop(signum: int, frame: FrameType | None) -> None:
         for sig in STOPPING:  # a second signal ends the process at once
             signal.signal(sig, signal.SIG_DFL)
-        raise Interrupted(signal.Signals(signum).name)
+        _STATE.requested = signal.Signals(signum).name
+        if not _STATE.deferring:
+            raise Interrupted(_STATE.requested)
 
+    _STATE.requested, _STATE.deferring = None, 0
     for sig in STOPPING:
         signal.signal(sig, stop)
     try:
@@ -49,6 +63,32 @@ def interruptible() -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        _STATE.requested = None
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Within the block a signal only asks to stop (``requested``); ``Interrupted`` is raised when it ends. For
+    work whose outcome must be recorded once it is done: loading a batch, one transaction per document, whose
+    loader stops between documents when ``requested()`` says so."""
+    _STATE.deferring += 1
+    try:
+        yield
+    finally:
+        _STATE.deferring -= 1
+    check()
+
+
+def requested() -> str | None:
+    """Return the name of the signal that asked the run to stop, or None."""
+    return _STATE.requested
+
+
+def check() -> None:
+    """Raise ``Interrupted`` if a signal asked to stop (a raise from the handler can be lost: one met inside a
+    garbage collector's callback is printed and ignored by Python), unless inside a ``deferred`` block."""
+    if _STATE.requested and not _STATE.deferring:
+        raise Interrupted(_STATE.requested)
 
 
 def interrupt_name(error: BaseException) -> str | None:

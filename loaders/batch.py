@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -42,8 +43,10 @@ class BatchLoad:
     interrupted: str | None = None
 
 
-def load_batch_outcomes(url: str | None, outcomes: list[ParseOutcome], *, parser_version: str) -> BatchLoad:
-    """Load each outcome in its own transaction, stopping at a warehouse fault (what was committed stays).
+def load_batch_outcomes(url: str | None, outcomes: list[ParseOutcome], *, parser_version: str,
+                        stop: Callable[[], str | None] | None = None) -> BatchLoad:
+    """Load each outcome in its own transaction, stopping at a warehouse fault (what was committed stays), or
+    before the next document once ``stop()`` names a reason (an interrupted run).
 
     A transient error (locked, a lost connection) is raised, for the caller's retries; any other error that
     is not about the warehouse (a bug) is raised too.
@@ -52,6 +55,8 @@ def load_batch_outcomes(url: str | None, outcomes: list[ParseOutcome], *, parser
     results: list[LoadResult] = []
     try:
         for outcome in outcomes:
+            if stop is not None and (reason := stop()):
+                return BatchLoad(results, interrupted=reason)
             try:
                 results.append(_load_one(engine, outcome, parser_version))
             except Exception as exc:

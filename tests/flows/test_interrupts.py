@@ -191,3 +191,23 @@ def test_kill_9_of_a_refresh_leaves_no_parse_worker_behind(
     assert status == -signal.SIGKILL
     assert sum("multiprocessing.forkserver" in c for c in seen.values()) >= 2, seen  # forkserver and workers
     assert _survivors(seen) == {}, output
+
+
+def test_a_signal_during_a_deferred_block_waits_for_its_end_and_a_lost_raise_is_raised_again() -> None:
+    """In ``deferred()`` (a batch being loaded) SIGTERM only asks to stop, and ``Interrupted`` comes at the end of
+    the block; a raise Python swallowed (inside a garbage-collector callback) is raised by the next ``check()``."""
+    from flows import interrupts
+
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(interrupts.Interrupted, match="SIGTERM"), interrupts.interruptible():
+        with interrupts.deferred():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)
+            assert interrupts.requested() == "SIGTERM"  # still here: the block runs to its end
+        pytest.fail("the end of the deferred block should have raised")
+    assert signal.getsignal(signal.SIGTERM) is before  # the handler in place before is back
+    with interrupts.interruptible():
+        interrupts._STATE.requested = "SIGINT"  # as if the handler's raise had been swallowed
+        with pytest.raises(interrupts.Interrupted, match="SIGINT"):
+            interrupts.check()
+    assert interrupts.requested() is None
