@@ -74,6 +74,13 @@ SQL_TIMEOUT_S = 30.0
 READ_TIMEOUT_S = 60.0
 """Trends, report and export stop a warehouse query after this many seconds."""
 
+SAME_ADVICE_SIMILARITY = 90.0
+"""Two cycles' recommendations for one indicator are the ``same`` advice when their texts (case and spacing
+folded) are at least this similar (rapidfuzz ``ratio``, 0-100); below it the advice was ``revised``."""
+
+ADVICE_PEERS = 5
+"""``dmaf advise`` names this many peer cities per indicator in its table (JSON and CSV name them all)."""
+
 CRON = "0 2 * * *"
 """When ``dmaf serve`` refreshes by default (in the machine's time zone)."""
 

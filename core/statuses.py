@@ -60,3 +60,12 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+class RecommendationStatus(StrEnum):
+    """How a city's recommendation for an indicator compares with its previous cycle's."""
+
+    SAME = "same"  # the same advice again (similarity at or above the "same" threshold)
+    REVISED = "revised"  # both cycles give advice, and it changed
+    NEW = "new"  # advice this cycle, none the cycle before
+    DROPPED = "dropped"  # advice the cycle before, none this cycle

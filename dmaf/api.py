@@ -24,6 +24,7 @@ from core.options import BatchOptions, ParseOptions
 from core.records import ParseOutcome
 
 if TYPE_CHECKING:
+    from dmaf.trends.advice import CityAdvice
     from dmaf.trends.queries import TrendFrames
     from flows.reprocess import ReprocessResult
     from flows.summary import IngestSummary
@@ -149,11 +150,20 @@ def query(sql: str, *, db: str | None = None,
 
 
 def upgrade(db: str | None = None) -> str | None:
-    """Create or migrate the warehouse schema to the newest revision; return the revision it is at."""
+    """Create or migrate the warehouse schema to the newest revision (filling the derived tables a revision
+    added); return the revision it is at."""
+    from loaders.recommendations import ensure_recommendation_changes
+    from warehouse.db import make_engine
     from warehouse.db import upgrade as migrate
 
     check_warehouse(db)
-    return migrate(db)
+    revision = migrate(db)
+    engine = make_engine(db)
+    try:
+        ensure_recommendation_changes(engine)
+    finally:
+        engine.dispose()
+    return revision
 
 
 @contextmanager
@@ -247,6 +257,16 @@ def trends(db: str | None = None) -> TrendFrames:
 
     with open_warehouse(db, defaults.READ_TIMEOUT_S) as engine:
         return load_frames(engine)
+
+
+def advise(city: str, *, cycle: int | None = None, db: str | None = None) -> CityAdvice:
+    """Return what next for a city (name or alias) in ``cycle`` (its latest when None): indicators ranked by
+    the points still open, the peers that scored them, and advice repeated without progress (read-only)."""
+    from dmaf.trends.advice import advise as advise_city
+    from dmaf.trends.queries import find_city
+
+    frames = trends(db)
+    return advise_city(frames, find_city(frames, city), cycle)
 
 
 def write_report(out_dir: str | Path, *, db: str | None = None) -> list[Path]:

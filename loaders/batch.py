@@ -11,6 +11,7 @@ from core.errors import RecordedFailure, StillBeingWritten, WarehouseFault
 from core.records import LoadResult, ParseOutcome
 from core.statuses import FileStatus
 from loaders.load import load_document
+from loaders.recommendations import ensure_recommendation_changes
 from loaders.reference import load_reference
 from warehouse.db import make_engine, upgrade
 from warehouse.integrity import check_writable, fault_of
@@ -20,13 +21,14 @@ _TRANSIENT = ("database is locked", "database is busy", "could not connect", "co
 
 
 def prepare_warehouse(url: str | None) -> None:
-    """Check the warehouse can be written (``check_writable``), create or migrate the schema (Alembic) and load
-    the reference data; safe to run every time."""
+    """Check the warehouse can be written (``check_writable``), create or migrate the schema (Alembic), load
+    the reference data and fill derived tables a migration added; safe to run every time."""
     check_writable(url)
     upgrade(url)
     engine = make_engine(url)
     try:
         load_reference(engine)
+        ensure_recommendation_changes(engine)
     finally:
         engine.dispose()
 

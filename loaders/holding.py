@@ -17,6 +17,7 @@ from core.errors import NoData
 from core.statuses import Severity
 from loaders.confidence import confidence_text
 from loaders.dims import lock_reports
+from loaders.recommendations import refresh_recommendation_changes
 from warehouse.db import write_transaction
 from warehouse.models import (
     City,
@@ -122,8 +123,11 @@ def promote_version(engine: Engine, sha_prefix: str) -> HeldVersion:
             raise NoData(f"no version's sha256 starts with {prefix}" if not rows else
                          f"{len(rows)} versions' sha256 start with {prefix}: give more of it")
         row = rows[0]
-        lock_reports(conn, [conn.execute(select(_RV.c.report_id).where(_RV.c.id == row.id)).scalar_one()])
+        report_id = conn.execute(select(_RV.c.report_id).where(_RV.c.id == row.id)).scalar_one()
+        lock_reports(conn, [report_id])
         promote(conn, version_id=row.id)
+        city_id = conn.execute(select(_REPORT.c.city_id).where(_REPORT.c.id == report_id)).scalar_one()
+        refresh_recommendation_changes(conn, city_ids=[city_id])
     return HeldVersion(row.sha256, row.name, row.cycle_no, row.path, row.held_reason or "not held")
 
 

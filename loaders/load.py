@@ -28,6 +28,7 @@ from loaders.facts import (
 from loaders.holding import hold_if_worse
 from loaders.normalise import NormalisedReport, normalise_report
 from loaders.quality import record_quality
+from loaders.recommendations import refresh_recommendation_changes
 from loaders.upsert import insert_returning_id
 from reference.catalog import Catalog, load_catalog
 from warehouse.db import write_transaction
@@ -97,8 +98,9 @@ def _load_new_content(conn: Connection, source_id: int, source: SourceFile, norm
     indicators = norm.indicator_records
     indicator_ids = ensure_indicators(conn, cycle_no=doc["cycle"], cycle_label=doc["cycle_label"],
                                       indicators=indicators, catalog=catalog)
-    refresh_indicator_keys(conn, cycle_no=doc["cycle"], catalog=catalog)
-    report_id = ensure_report(conn, city_id=ensure_city(conn, doc), cycle_no=doc["cycle"])
+    keys_changed = refresh_indicator_keys(conn, cycle_no=doc["cycle"], catalog=catalog)
+    city_id = ensure_city(conn, doc)
+    report_id = ensure_report(conn, city_id=city_id, cycle_no=doc["cycle"])
     lock_reports(conn, [report_id])
     held: str | None = None
     if known is not None:  # this path holds a content it held before: that version is the newest again
@@ -116,6 +118,7 @@ def _load_new_content(conn: Connection, source_id: int, source: SourceFile, norm
         record_quality(conn, norm, version_id=version_id, catalog=catalog)
         held = hold_if_worse(conn, report_id=report_id, version_id=version_id)
     recompute_current(conn, report_id=report_id)
+    refresh_recommendation_changes(conn, city_ids=[city_id], cycle_no=doc["cycle"] if keys_changed else None)
     _set_source(conn, source_id, source, now, status=FileStatus.LOADED.value, parser_version=parser_version)
     note = confidence_note(doc["confidence"], doc["confidence_reasons"])
     what = f"{doc['city']}, cycle {doc['cycle']} ({doc['indicator_count']} indicators{note})"
@@ -173,9 +176,12 @@ def replace_facts(
                                version.id)
         indicator_ids = ensure_indicators(conn, cycle_no=doc["cycle"], cycle_label=doc["cycle_label"],
                                           indicators=norm.indicator_records, catalog=catalog or load_catalog())
-        refresh_indicator_keys(conn, cycle_no=doc["cycle"], catalog=catalog or load_catalog())
-        report_id = ensure_report(conn, city_id=ensure_city(conn, doc), cycle_no=doc["cycle"])
+        keys_changed = refresh_indicator_keys(conn, cycle_no=doc["cycle"], catalog=catalog or load_catalog())
+        city_id = ensure_city(conn, doc)
+        report_id = ensure_report(conn, city_id=city_id, cycle_no=doc["cycle"])
         lock_reports(conn, [report_id, version.report_id])
+        old_city_id = conn.execute(select(Report.__table__.c.city_id)
+                                   .where(Report.__table__.c.id == version.report_id)).scalar_one()
         version = conn.execute(query.where(_RV.c.sha256 == sha256)).one()  # as of the locks
         delete_facts(conn, version_id=version.id)
         insert_facts(conn, norm, version_id=version.id, indicator_ids=indicator_ids)
@@ -186,6 +192,8 @@ def replace_facts(
             recompute_current(conn, report_id=version.report_id)
             recompute_current(conn, report_id=report_id)
             _drop_empty_report(conn, version.report_id)
+        refresh_recommendation_changes(conn, city_ids=[city_id, old_city_id],
+                                       cycle_no=doc["cycle"] if keys_changed else None)
     return LoadResult(version.path, FileStatus.REPROCESSED, f"{version.path}: reprocessed with parser {parser_version}",
                        version.id)
 

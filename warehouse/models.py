@@ -2,7 +2,8 @@
 
 Dimensions: ``cycle``, ``pillar``, ``city``, ``indicator``. Files and versions: ``source_file`` (one row
 per path seen), ``report`` (one per city and cycle), ``report_version`` (one per distinct content
-sha256 that parsed). Facts: ``indicator_score``, ``parse_warning``, ``quality_issue``. Runs: ``ingest_run``.
+sha256 that parsed). Facts: ``indicator_score``, ``parse_warning``, ``quality_issue``; derived from them,
+``recommendation_change``. Runs: ``ingest_run``.
 Times are aware UTC datetimes. The schema is created by Alembic (``warehouse/migrations``), never by ``create_all``.
 """
 
@@ -24,10 +25,11 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from core.statuses import SOURCE_STATUSES, ScoreStatus, Severity
+from core.statuses import SOURCE_STATUSES, RecommendationStatus, ScoreStatus, Severity
 
 SCORE_STATUSES = tuple(ScoreStatus)
 SEVERITIES = tuple(Severity)
+RECOMMENDATION_STATUSES = tuple(RecommendationStatus)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -276,6 +278,31 @@ class QualityIssue(SQLModel, table=True):
     rule: str
     message: str = Field(sa_type=Text)
     indicator: str | None = None
+
+
+class RecommendationChange(SQLModel, table=True):
+    """A city's recommendation for one crosswalk key and cycle, compared with its previous cycle's.
+
+    Derived from the current versions (``loaders.recommendation_changes``) in the transaction that changes
+    them: ``status`` is ``same``, ``revised``, ``new`` or ``dropped``; ``similarity`` (0-100) compares the two
+    texts when both exist. One row per city, key and cycle that has a previous cycle of the city.
+    """
+
+    __tablename__ = "recommendation_change"
+    __table_args__ = (
+        UniqueConstraint("city_id", "indicator_key", "cycle_no", name="uq_recommendation_change_city_key_cycle"),
+        CheckConstraint(_in("status", RECOMMENDATION_STATUSES), name="ck_recommendation_change_status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    city_id: int = Field(foreign_key="city.id", index=True)
+    indicator_key: str
+    cycle_no: int
+    previous_cycle_no: int
+    status: str
+    similarity: float | None = None
+    recommendation: str | None = Field(default=None, sa_type=Text)
+    previous_recommendation: str | None = Field(default=None, sa_type=Text)
 
 
 class IngestRun(SQLModel, table=True):

@@ -259,5 +259,36 @@ FROM ingest_run""",
 the current one was not made current), ``indicators`` and ``confidence``; ``ingest_runs`` gains ``pending``
 (files still being written, left for the next run), ``held`` and the outcome ``interrupted``."""
 
-VIEWS = VIEWS_V6
+VIEWS_V7: dict[str, str] = {
+    **VIEWS_V6,
+    "recommendation_changes": """
+SELECT c.name AS city, c.state AS state, ch.indicator_key AS indicator_key,
+       COALESCE(t.indicator_title, pt.indicator_title) AS indicator_title, ch.cycle_no AS cycle,
+       ch.previous_cycle_no AS previous_cycle, ch.status AS status, ch.similarity AS similarity,
+       t.score AS score, pt.score AS previous_score, t.score - pt.score AS score_change,
+       ch.recommendation AS recommendation, ch.previous_recommendation AS previous_recommendation
+FROM recommendation_change ch
+JOIN city c ON c.id = ch.city_id
+LEFT JOIN indicator_trends t
+       ON t.city = c.name AND t.indicator_key = ch.indicator_key AND t.cycle = ch.cycle_no
+LEFT JOIN indicator_trends pt
+       ON pt.city = c.name AND pt.indicator_key = ch.indicator_key AND pt.cycle = ch.previous_cycle_no""",
+    "national_gaps": """
+SELECT cycle, indicator_key, MIN(indicator_title) AS indicator_title, MIN(pillar_no) AS pillar_no,
+       COUNT(score) AS cities_scored, COUNT(*) - COUNT(score) AS cities_unscored,
+       SUM(CASE WHEN score >= max_score THEN 1 ELSE 0 END) AS cities_full,
+       CAST(SUM(CASE WHEN score >= max_score THEN 1 ELSE 0 END) AS DOUBLE PRECISION)
+           / NULLIF(COUNT(score), 0) AS share_full,
+       SUM(CASE WHEN score IS NOT NULL THEN max_score - score END) AS points_open,
+       SUM(CASE WHEN score IS NOT NULL THEN max_score END) AS points_possible
+FROM indicator_trends
+GROUP BY cycle, indicator_key""",
+}
+"""Revision 0007: new views ``recommendation_changes`` (per city, crosswalk key and cycle after the city's
+first: the recommendation against the city's previous cycle's, ``same``/``revised``/``new``/``dropped``, the
+texts' similarity 0-100, both scores and the change; from the derived table ``recommendation_change``) and
+``national_gaps`` (per cycle and key over the current reports: cities scored and not, cities and share at
+full marks, points open = the sum of max - score over the cities scored)."""
+
+VIEWS = VIEWS_V7
 """The views of the newest schema, in creation order (later views read earlier ones)."""

@@ -13,6 +13,7 @@ COMMAND_MODULES: list[str] = [
     "serve",
     "reprocess",
     "trends",
+    "advise",
     "versions",
 ]
 

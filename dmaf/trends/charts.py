@@ -101,3 +101,26 @@ def save_png(figure: Figure, path: str | Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(figure_png(figure))
     return target
+
+
+def national_gaps_chart(gaps: pd.DataFrame, cycle: int, top: int = 15) -> Figure:
+    """Return horizontal bars of the points open across cities per indicator in one cycle (rows of
+    ``national_gaps``), the largest ``top`` first, each labelled with its share of cities at full marks."""
+    rows = gaps[(gaps["cycle"] == cycle) & gaps["points_open"].notna()]
+    if rows.empty:
+        raise ValueError(f"no scored indicators in cycle {cycle}")
+    rows = rows.sort_values(["points_open", "indicator_key"], ascending=[False, True]).head(top).iloc[::-1]
+    figure = _new_figure(9.0, 0.35 * len(rows) + 1.4)
+    axes = figure.add_subplot()
+    labels = [f"{k} {t}" if isinstance(t, str) and t else str(k)
+              for k, t in zip(rows["indicator_key"], rows["indicator_title"], strict=True)]
+    bars = axes.barh(range(len(rows)), rows["points_open"].astype(float), color=PALETTE[3], alpha=0.8)
+    shares = [f"{float(s) * 100:.0f}% at full marks" if pd.notna(s) else "" for s in rows["share_full"]]
+    axes.bar_label(bars, labels=shares, fontsize=8, padding=3)
+    axes.set_yticks(range(len(rows)), labels, fontsize=8)
+    axes.set_xlim(0, float(rows["points_open"].max()) * 1.35)
+    axes.set_xlabel("points open, summed over the cities scored")
+    cities = int(rows["cities_scored"].max())
+    axes.set_title(f"Where cities lose points, cycle {cycle} ({plural(cities, 'city', 'cities')} scored)")
+    axes.grid(axis="x", alpha=0.3)
+    return figure

@@ -16,12 +16,15 @@ from typing import Any
 
 import pandas as pd
 
+from dmaf.trends.advice import CityAdvice, advise, peer_summary
 from dmaf.trends.charts import (
     city_pillar_chart,
     figure_png,
     national_distribution_chart,
+    national_gaps_chart,
 )
 from dmaf.trends.queries import TrendFrames
+from dmaf.trends.text_diff import diff_html
 
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
@@ -34,6 +37,8 @@ th { background: #f3f5f7; } td.num { text-align: right; font-variant-numeric: ta
 .rec { white-space: pre-line; max-width: 40rem; }
 .error { color: #b3261e; font-weight: 600; } .warning { color: #9a6700; } .info { color: #555; }
 img.chart { max-width: 100%; height: auto; border: 1px solid #eee; }
+del { background: #ffebe9; color: #82071e; } ins { background: #dafbe1; color: #116329; text-decoration: none; }
+.flag { color: #9a6700; font-weight: 600; white-space: nowrap; }
 nav a { margin-right: 1rem; }
 """
 
@@ -158,6 +163,29 @@ def _quality_summary(frames: TrendFrames, pages: dict[str, str]) -> str:
     return _table(headers, rows, css="quality")
 
 
+def _gaps_section(frames: TrendFrames) -> str:
+    """Return the national gaps of the latest cycle: the chart and the table of indicators by points open."""
+    gaps = frames.national_gaps
+    if gaps.empty or gaps["points_open"].notna().sum() == 0:
+        return "<p>No scored indicators yet.</p>"
+    cycle = int(gaps.loc[gaps["points_open"].notna(), "cycle"].max())
+    chart = _img(figure_png(national_gaps_chart(gaps, cycle)), f"Points open per indicator across cities, cycle {cycle}")
+    rows = [
+        [_td(esc(r.indicator_key)), _td(esc(r.indicator_title)), _td(esc(int(r.cities_scored)), num=True),
+         _td(esc(int(r.cities_full)), num=True),
+         _td("–" if pd.isna(r.share_full) else f"{float(r.share_full) * 100:.0f}%", num=True),
+         _td(fmt_number(r.points_open), num=True), _td(fmt_number(r.points_possible), num=True)]
+        for r in gaps[gaps["cycle"] == cycle].sort_values(["points_open", "indicator_key"],
+                                                          ascending=[False, True]).itertuples()
+    ]
+    table = _table(["Key", "Indicator", "cities scored", "at full marks", "share", "points open",
+                    "points possible"], rows, css="gaps")
+    return f"""<p class="muted">Cycle {cycle}: the points every city scored still lacks, per indicator (maximum − score,
+summed over the cities with a score; indicators without a score are not counted).</p>
+{chart}
+{table}"""
+
+
 def index_page(frames: TrendFrames, pages: dict[str, str]) -> str:
     """Return the overview page: every city's totals, national statistics and distribution, quality."""
     cycles = ", ".join(str(c) for c in frames.cycles())
@@ -172,6 +200,8 @@ previous cycle with a report.</p>
 <h2>National distribution of pillar scores</h2>
 {chart}
 {_stats_table(frames.national_pillar_stats)}
+<h2>Where the country loses points</h2>
+{_gaps_section(frames)}
 <h2>Data quality</h2>
 {_quality_summary(frames, pages)}"""
     return _page("DMAF city performance across cycles", body)
@@ -210,17 +240,6 @@ def _indicator_table(trends: pd.DataFrame, cycles: list[int]) -> str:
     return _table(headers, rows, css="indicators")
 
 
-def _recommendations(scores: pd.DataFrame) -> str:
-    """Return the latest cycle's indicators with their recommendations."""
-    headers = ["Code", "Indicator", "Score", "Recommendation"]
-    rows = [
-        [_td(esc(r.indicator_code)), _td(esc(r.indicator_title)), _td(_score_of(r.score, r.max_score), num=True),
-         _td(f'<div class="rec">{esc(r.recommendation)}</div>')]
-        for r in scores.itertuples()
-    ]
-    return _table(headers, rows, css="recommendations")
-
-
 def _issues(issues: pd.DataFrame) -> str:
     """Return a city's quality issues as a table."""
     if issues.empty:
@@ -231,6 +250,45 @@ def _issues(issues: pd.DataFrame) -> str:
         for r in issues.itertuples()
     ]
     return _table(["Cycle", "Severity", "Rule", "Message", "Document"], rows, css="issues")
+
+
+def _advice_section(advice: CityAdvice) -> str:
+    """Return a city's "what next" table: indicators by points open, peers that scored more, its own advice."""
+    rows = []
+    for n, a in enumerate((*advice.ranked, *advice.unscored), start=1):
+        moved = '<span class="muted">new</span>' if a.new_indicator else fmt_change(a.moved)
+        flag = (f'<span class="flag">same advice, no progress ×{a.repeated_cycles}</span>'
+                if a.repeated_without_progress else "")
+        rows.append([
+            _td(esc(n) if a.points_open is not None else "", num=True), _td(esc(a.indicator_key)),
+            _td(esc(a.indicator_title)), _td(_score_of(a.score, a.max_score), num=True),
+            _td(fmt_number(a.points_open), num=True), _td(moved, num=True), _td(esc(peer_summary(a.peers, 5))),
+            _td(f'<div class="rec">{esc(a.recommendation)}</div>{flag}'),
+        ])
+    since = next((a.previous_cycle for a in (*advice.ranked, *advice.unscored)), None)
+    headers = ["#", "Key", "Indicator", "Score", "Open", f"since cycle {since}" if since else "moved",
+               "Peers that scored more (state, region, then national)", "Recommendation"]
+    return f'<p class="headline">{esc(advice.headline())}</p>\n{_table(headers, rows, css="advice")}'
+
+
+def _changes_section(changes: pd.DataFrame, cycle: int) -> str:
+    """Return how the city's advice of ``cycle`` differs from its previous cycle's: counts, then each revised
+    (or reworded) text as a word diff."""
+    rows = changes[changes["cycle"] == cycle]
+    if rows.empty:
+        return "<p>No earlier cycle to compare with.</p>"
+    counts = rows["status"].value_counts()
+    summary = ", ".join(f"{int(counts.get(s, 0))} {s}" for s in ("same", "revised", "new", "dropped"))
+    previous = int(rows["previous_cycle"].iloc[0])
+    changed = rows[rows["recommendation"].notna() & rows["previous_recommendation"].notna()
+                   & (rows["similarity"] < 100)]
+    items = [
+        f"""<h3>{esc(r.indicator_key)} {esc(r.indicator_title)} <span class="muted">({esc(r.status)}, similarity
+{fmt_number(r.similarity)}; score {fmt_number(r.previous_score)} → {fmt_number(r.score)})</span></h3>
+<div class="rec diff">{diff_html(str(r.previous_recommendation), str(r.recommendation))}</div>"""
+        for r in changed.sort_values("indicator_key").itertuples()
+    ]
+    return (f"<p>Against cycle {previous}: {esc(summary)}.</p>\n" + "\n".join(items))
 
 
 def city_page(frames: TrendFrames, city: str) -> str:
@@ -246,7 +304,6 @@ def city_page(frames: TrendFrames, city: str) -> str:
         for r in totals.itertuples()
     ]
     latest = cycles[-1]
-    scores = frames.for_city("indicator_scores", city)
     chart = _img(figure_png(city_pillar_chart(frames.pillar_scores, city)), f"{city}: pillar scores by cycle")
     body = f"""<nav><a href="index.html">← All cities</a></nav>
 <h1>{esc(city)}</h1>
@@ -259,8 +316,10 @@ def city_page(frames: TrendFrames, city: str) -> str:
 <h2>Indicators across cycles</h2>
 <p class="muted">Indicators of different cycles share a row when the crosswalk says they measure the same thing.</p>
 {_indicator_table(frames.for_city("indicator_trends", city), cycles)}
-<h2>Recommendations, cycle {latest}</h2>
-{_recommendations(scores[scores["cycle"] == latest])}
+<h2>What next, cycle {latest}</h2>
+{_advice_section(advise(frames, city, latest))}
+<h2>How the advice changed, cycle {latest}</h2>
+{_changes_section(frames.for_city("recommendation_changes", city), latest)}
 <h2>Data-quality issues</h2>
 {_issues(frames.for_city("quality_issues", city))}"""
     return _page(f"{city} — DMAF city performance", body)

@@ -18,7 +18,7 @@ from warehouse.views import VIEWS
 
 TREND_VIEWS: tuple[str, ...] = (
     "city_scores", "pillar_scores", "indicator_trends", "national_pillar_stats", "national_indicator_stats",
-    "indicator_scores", "quality_issues",
+    "indicator_scores", "quality_issues", "indicator_crosswalk", "recommendation_changes", "national_gaps",
 )
 """The views the trends, charts and report read."""
 
@@ -34,6 +34,9 @@ class TrendFrames:
     national_indicator_stats: pd.DataFrame
     indicator_scores: pd.DataFrame
     quality_issues: pd.DataFrame
+    indicator_crosswalk: pd.DataFrame
+    recommendation_changes: pd.DataFrame
+    national_gaps: pd.DataFrame
 
     def cities(self, state: str | None = None) -> list[str]:
         """Return the cities with reports (of one state when given), sorted."""
@@ -85,6 +88,9 @@ _SORT = {
     "national_indicator_stats": ["cycle", "pillar_no", "indicator_key"],
     "indicator_scores": ["city", "cycle", "pillar_no", "indicator_code"],
     "quality_issues": ["city", "cycle", "severity", "rule", "message"],
+    "indicator_crosswalk": ["cycle", "pillar_no", "indicator_code"],
+    "recommendation_changes": ["city", "indicator_key", "cycle"],
+    "national_gaps": ["cycle", "pillar_no", "indicator_key"],
 }
 
 

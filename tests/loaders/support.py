@@ -25,12 +25,15 @@ PARSER_VERSION = "test-1"
 VIEW_NAMES = (
     "indicator_scores", "pillar_scores", "city_scores", "source_documents", "score_provenance",
     "report_versions", "parse_warnings", "indicator_crosswalk", "indicator_trends", "national_pillar_stats",
-    "national_indicator_stats", "quality_issues", "ingest_runs", "report_confidence",
+    "national_indicator_stats", "quality_issues", "ingest_runs", "report_confidence", "recommendation_changes",
+    "national_gaps",
 )
 TABLE_NAMES = (
     "cycle", "pillar", "city", "indicator", "source_file", "report", "report_version", "indicator_score",
-    "parse_warning", "quality_issue", "ingest_run",
+    "parse_warning", "quality_issue", "ingest_run", "recommendation_change",
 )
+TABLES_BEFORE_0007 = TABLE_NAMES[:-1]
+"""The tables of revisions 0001-0006 (for tests that downgrade below 0007)."""
 
 
 def truth() -> dict[str, Any]:
@@ -136,7 +139,7 @@ def view_checksum(engine: Engine, view: str, *, exclude: tuple[str, ...] = ()) -
     return hashlib.sha256(repr(view_rows(engine, view, exclude=exclude)).encode()).hexdigest()
 
 
-def table_counts(engine: Engine) -> dict[str, int]:
-    """Return the row count of every warehouse table."""
+def table_counts(engine: Engine, tables: tuple[str, ...] = TABLE_NAMES) -> dict[str, int]:
+    """Return the row count of every warehouse table (or of the tables named)."""
     with engine.connect() as conn:
-        return {t: conn.exec_driver_sql(f"SELECT COUNT(*) FROM {t}").scalar_one() for t in TABLE_NAMES}
+        return {t: conn.exec_driver_sql(f"SELECT COUNT(*) FROM {t}").scalar_one() for t in tables}

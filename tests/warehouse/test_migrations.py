@@ -23,6 +23,9 @@ from warehouse.db import (
 )
 from warehouse.views import VIEWS
 
+NEWER_THAN_0006 = ("recommendation_changes", "national_gaps")
+"""The views revision 0007 adds."""
+
 
 def test_upgrade_creates_every_table_and_view_at_the_head_revision(db_engine: Engine) -> None:
     """A new database migrated to head has the star tables and the contract views."""
@@ -73,6 +76,11 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
                         "skipped", "failed", "duplicate", "pending", "held", "files", "outcome"],
         "report_confidence": ["city", "state", "cycle", "source_file", "is_current", "confidence",
                               "confidence_reasons", "city_method", "state_method", "cycle_method", "errors"],
+        "recommendation_changes": ["city", "state", "indicator_key", "indicator_title", "cycle", "previous_cycle",
+                                   "status", "similarity", "score", "previous_score", "score_change",
+                                   "recommendation", "previous_recommendation"],
+        "national_gaps": ["cycle", "indicator_key", "indicator_title", "pillar_no", "cities_scored",
+                          "cities_unscored", "cities_full", "share_full", "points_open", "points_possible"],
     }
     with db_engine.connect() as conn:
         for view, columns in expected.items():
@@ -148,6 +156,7 @@ def test_revision_0004_downgrades_to_0003_keeping_the_data_and_upgrades_again(db
         PARSER_VERSION,
         imphal_report,
         source_info,
+        TABLES_BEFORE_0007,
         table_counts,
         view_rows,
     )
@@ -155,20 +164,20 @@ def test_revision_0004_downgrades_to_0003_keeping_the_data_and_upgrades_again(db
     report = replace(imphal_report(), confidence=0.5, confidence_reasons=("a", "b"))
     load_document(db_engine, source=source_info("/r/imphal.txt", report), report=report, error=None,
                   parser_version=PARSER_VERSION)
-    counts = table_counts(db_engine)
+    counts = table_counts(db_engine, TABLES_BEFORE_0007)
     scores = view_rows(db_engine, "indicator_scores")
     with write_transaction(db_engine) as conn:
         command.downgrade(alembic_config(conn), "0003")
     inspector = inspect(db_engine)
     assert "report_confidence" not in inspector.get_view_names()
-    assert set(inspector.get_view_names()) == set(VIEWS) - {"report_confidence"}
+    assert set(inspector.get_view_names()) == set(VIEWS) - {"report_confidence", *NEWER_THAN_0006}
     assert "confidence" not in {c["name"] for c in inspector.get_columns("report_version")}
-    assert table_counts(db_engine) == counts and view_rows(db_engine, "indicator_scores") == scores
+    assert table_counts(db_engine, TABLES_BEFORE_0007) == counts and view_rows(db_engine, "indicator_scores") == scores
     with db_engine.connect() as conn:
         assert list(conn.exec_driver_sql("SELECT * FROM source_documents WHERE 1 = 0").keys())[-1] == "loaded_at"
     upgrade(db_engine)
     assert view_rows(db_engine, "report_confidence")[0][5] is None
-    assert table_counts(db_engine) == counts
+    assert table_counts(db_engine, TABLES_BEFORE_0007) == counts
 
 
 def test_revision_0005_records_ocr_and_downgrades_to_0004_keeping_the_data(db_engine: Engine) -> None:
@@ -181,6 +190,7 @@ def test_revision_0005_records_ocr_and_downgrades_to_0004_keeping_the_data(db_en
         PARSER_VERSION,
         imphal_report,
         source_info,
+        TABLES_BEFORE_0007,
         table_counts,
     )
 
@@ -191,13 +201,13 @@ def test_revision_0005_records_ocr_and_downgrades_to_0004_keeping_the_data(db_en
     with db_engine.connect() as conn:
         row = conn.exec_driver_sql("SELECT ocr_engine, ocr_pages, ocr_confidence FROM source_documents").one()
     assert (row[0], json.loads(row[1]), row[2]) == ("tesseract", [1, 3], 91.5)
-    counts = table_counts(db_engine)
+    counts = table_counts(db_engine, TABLES_BEFORE_0007)
     with write_transaction(db_engine) as conn:
         command.downgrade(alembic_config(conn), "0004")
     assert "ocr_engine" not in {c["name"] for c in inspect(db_engine).get_columns("report_version")}
     with db_engine.connect() as conn:
         columns = list(conn.exec_driver_sql("SELECT * FROM source_documents WHERE 1 = 0").keys())
-    assert columns[-1] == "confidence_reasons" and table_counts(db_engine) == counts
+    assert columns[-1] == "confidence_reasons" and table_counts(db_engine, TABLES_BEFORE_0007) == counts
     upgrade(db_engine)
     with db_engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT ocr_engine FROM source_documents").one()[0] is None
