@@ -42,3 +42,32 @@ def load_many(url: str, work: list[tuple[str, str]], barrier: Any, results: Any)
         results.put(traceback.format_exc())
     finally:
         engine.dispose()
+
+
+def pune_version(cycle: int, variant: str) -> ParsedReport:
+    """Return a Pune report of ``cycle`` whose every recommendation names ``variant`` (a distinct version)."""
+    from dataclasses import replace
+
+    report = imphal_report(city="Pune", state="Maharashtra", cycle=cycle, source=f"pune_{cycle}_{variant}.txt")
+    return replace(report, indicators=tuple(
+        replace(i, paragraphs=(f"Advice {variant} on {i.title}.",), bullets=()) for i in report.indicators))
+
+
+def load_versions(url: str, variants: list[str], barrier: Any, results: Any) -> None:
+    """Wait for the other process, then load Pune's cycles 1, 2 and 3 once per variant; put the statuses (or a
+    traceback) on ``results``."""
+    engine = make_engine(url)
+    try:
+        barrier.wait(timeout=120)
+        outcomes = []
+        for variant in variants:
+            for cycle in (1, 2, 3):
+                report = pune_version(cycle, variant)
+                outcome = load_document(engine, source=source_info(f"/r/{report.source}", report), report=report,
+                                        error=None, parser_version="t")
+                outcomes.append((report.source, outcome.status))
+        results.put(outcomes)
+    except BaseException:  # reported to the parent test, which fails on it
+        results.put(traceback.format_exc())
+    finally:
+        engine.dispose()

@@ -1,4 +1,5 @@
-"""Specification of concurrent loading: two processes loading the same documents leave one set of rows."""
+"""Specification of concurrent loading: two processes loading the same documents leave one set of rows, and
+their loads of one city leave its derived rows true."""
 
 from __future__ import annotations
 
@@ -9,15 +10,17 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from loaders.load import load_document
+from loaders.recommendations import refresh_recommendation_changes
 from tests.loaders.concurrent_worker import (
     CITIES,
     COPY_OF_FIRST,
     city_report,
     jobs,
     load_many,
+    load_versions,
 )
 from tests.loaders.support import source_info, table_counts, view_rows
-from warehouse.db import make_engine, upgrade
+from warehouse.db import make_engine, upgrade, write_transaction
 from warehouse.settings import sqlite_url
 
 COMPARED_VIEWS = ("indicator_scores", "pillar_scores", "city_scores", "score_provenance", "parse_warnings")
@@ -68,3 +71,26 @@ def test_two_processes_loading_overlapping_documents_leave_exactly_one_set_of_ro
         {("loaded", None), ("skipped", f"duplicate of {COPY_OF_FIRST}")},
         {("loaded", None), ("skipped", f"duplicate of /r/{CITIES[0]}.txt")},
     )
+
+
+def test_concurrent_loads_of_one_city_keep_its_recommendation_changes_true(db_engine: Engine, db_url: str) -> None:
+    """Two processes load new versions of Pune's cycles 1-3 at once: the derived ``recommendation_change`` rows
+    at the end are what the final current versions give (each load rewrote them under the city's lock)."""
+    ctx = multiprocessing.get_context("spawn")
+    barrier, results = ctx.Barrier(2), ctx.Queue()
+    workers = [ctx.Process(target=load_versions, args=(db_url, [f"{name}{n}" for n in range(3)], barrier, results))
+               for name in ("a", "b")]
+    for worker in workers:
+        worker.start()
+    answers = [results.get(timeout=300) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=60)
+    errors = [a for a in answers if isinstance(a, str)]
+    assert not errors, errors[0] if errors else ""
+    assert Counter(status for answer in answers for _, status in answer) == {"loaded": 18}
+    seen = view_rows(db_engine, "recommendation_changes")
+    assert len(seen) == 2 * 21 and {r[6] for r in seen} <= {"same", "revised"}
+    with write_transaction(db_engine) as conn:
+        pune = conn.exec_driver_sql("SELECT id FROM city WHERE name = 'Pune'").scalar_one()
+        refresh_recommendation_changes(conn, city_ids=[pune])
+    assert view_rows(db_engine, "recommendation_changes") == seen

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from core.records import ParsedReport
 from core.statuses import RecommendationStatus as S
 from loaders.batch import prepare_warehouse
+from loaders.holding import promote_version
 from loaders.load import load_document, replace_facts
 from loaders.recommendations import (
     compare_cycles,
@@ -169,3 +170,18 @@ def test_an_upgrade_fills_the_table_for_reports_loaded_before_it(db_url: str) ->
         assert ensure_recommendation_changes(engine) == 0  # filled: nothing more to do
     finally:
         engine.dispose()
+
+
+def test_a_held_version_changes_nothing_until_it_is_promoted(db_engine: Engine) -> None:
+    """A cycle 3 version that lost indicators is held (not current): the comparison keeps the current one's
+    text; promoting it by hand rewrites the comparison in that transaction."""
+    _load(db_engine, CYCLE_2, CYCLE_3)
+    lost = replace(_pune(3, {"2.a": "Hire a data officer.", "4.b": REVISED_4B}), source="pune_cycle3_short.txt")
+    lost = replace(lost, indicators=lost.indicators[:10])
+    source = source_info(f"/r/{lost.source}", lost)
+    held = load_document(db_engine, source=source, report=lost, error=None, parser_version=PARSER_VERSION)
+    assert held.status == "held"
+    assert _changes(db_engine)["2.a"][0] == "same"
+    promote_version(db_engine, source.sha256[:12])
+    changes = _changes(db_engine)
+    assert changes["2.a"][0] == "revised" and changes["4.d"][0] == "dropped"  # 4.d is past the first ten
