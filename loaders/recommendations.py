@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, Engine, delete, func, select
@@ -21,7 +22,14 @@ from sqlalchemy import Connection, Engine, delete, func, select
 from core.defaults import SAME_ADVICE_SIMILARITY
 from core.statuses import RecommendationStatus
 from warehouse.db import write_transaction
-from warehouse.models import City, Indicator, IndicatorScore, RecommendationChange, Report, ReportVersion
+from warehouse.models import (
+    City,
+    Indicator,
+    IndicatorScore,
+    RecommendationChange,
+    Report,
+    ReportVersion,
+)
 
 _CITY = City.__table__
 _IND = Indicator.__table__
@@ -76,7 +84,7 @@ def compare_cycles(texts: Mapping[int, Mapping[str, str | None]], *,
     ``{}``. Each cycle is compared with the city's previous cycle, so the first cycle has no rows."""
     changes: list[AdviceChange] = []
     cycles = sorted(texts)
-    for previous_cycle, cycle in zip(cycles, cycles[1:], strict=False):
+    for previous_cycle, cycle in pairwise(cycles):
         before, now = texts[previous_cycle], texts[cycle]
         for key in sorted(set(before) | set(now)):
             compared = compare_pair(before.get(key), now.get(key), same_at=same_at)

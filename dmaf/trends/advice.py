@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -161,6 +162,7 @@ def _scope(peer_state: str | None, peer_region: str | None, state: str | None, r
     return "national"
 
 
+@lru_cache(maxsize=4096)
 def _region(city: str) -> str | None:
     """Return a city's region from the gazetteer (None for a city it does not know)."""
     return resolve_city(city).region
@@ -205,8 +207,10 @@ def city_cycles(frames: TrendFrames, city: str) -> list[int]:
     return sorted(int(c) for c in frames.for_city("city_scores", city)["cycle"])
 
 
-def advise(frames: TrendFrames, city: str, cycle: int | None = None) -> CityAdvice:
-    """Return the advice for a city (its warehouse name) in ``cycle`` (its latest when None)."""
+def advise(frames: TrendFrames, city: str, cycle: int | None = None, *,
+           texts: dict[tuple[str, int, str], str] | None = None) -> CityAdvice:
+    """Return the advice for a city (its warehouse name) in ``cycle`` (its latest when None); ``texts`` is
+    ``recommendations_by_key(frames)`` when the caller advises many cities."""
     cycles = city_cycles(frames, city)
     if not cycles:
         raise NoData(f"no report for city {city!r} in the warehouse")
@@ -224,7 +228,7 @@ def advise(frames: TrendFrames, city: str, cycle: int | None = None) -> CityAdvi
     own = cycle_rows[cycle_rows["city"] == city]
     before = trends[(trends["city"] == city) & (trends["cycle"] == previous)].set_index("indicator_key")
     changes = frames.for_city("recommendation_changes", city)
-    texts = recommendations_by_key(frames)
+    texts = recommendations_by_key(frames) if texts is None else texts
     items = []
     for r in own.itertuples():
         score, max_score = _float(r.score), _float(r.max_score)

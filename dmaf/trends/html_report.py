@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from dmaf.trends.advice import CityAdvice, advise, peer_summary
+from dmaf.trends.advice import CityAdvice, advise, peer_summary, recommendations_by_key
 from dmaf.trends.charts import (
     city_pillar_chart,
     figure_png,
@@ -291,8 +291,10 @@ def _changes_section(changes: pd.DataFrame, cycle: int) -> str:
     return (f"<p>Against cycle {previous}: {esc(summary)}.</p>\n" + "\n".join(items))
 
 
-def city_page(frames: TrendFrames, city: str) -> str:
-    """Return one city's page: totals, pillar chart and table, indicators, recommendations, quality."""
+def city_page(frames: TrendFrames, city: str, texts: dict[tuple[str, int, str], str] | None = None) -> str:
+    """Return one city's page: totals, pillar chart and table, indicators, what next (with the city's
+    recommendations: ``texts`` is ``recommendations_by_key(frames)``, computed once for many pages), how the
+    advice changed, quality."""
     totals = frames.for_city("city_scores", city).sort_values("cycle")
     pillars = frames.for_city("pillar_scores", city)
     cycles = sorted(int(c) for c in totals["cycle"])
@@ -317,7 +319,7 @@ def city_page(frames: TrendFrames, city: str) -> str:
 <p class="muted">Indicators of different cycles share a row when the crosswalk says they measure the same thing.</p>
 {_indicator_table(frames.for_city("indicator_trends", city), cycles)}
 <h2>What next, cycle {latest}</h2>
-{_advice_section(advise(frames, city, latest))}
+{_advice_section(advise(frames, city, latest, texts=texts))}
 <h2>How the advice changed, cycle {latest}</h2>
 {_changes_section(frames.for_city("recommendation_changes", city), latest)}
 <h2>Data-quality issues</h2>
@@ -333,8 +335,9 @@ def write_report(frames: TrendFrames, out_dir: str | Path) -> list[Path]:
     pages = {city: f"city-{slug(city, taken)}.html" for city in frames.cities()}
     written = [target / "index.html"]
     written[0].write_text(index_page(frames, pages), encoding="utf-8")
+    texts = recommendations_by_key(frames)
     for city, name in pages.items():
         path = target / name
-        path.write_text(city_page(frames, city), encoding="utf-8")
+        path.write_text(city_page(frames, city, texts), encoding="utf-8")
         written.append(path)
     return written

@@ -154,9 +154,9 @@ def test_revision_0004_downgrades_to_0003_keeping_the_data_and_upgrades_again(db
     from loaders.load import load_document
     from tests.loaders.support import (
         PARSER_VERSION,
+        TABLES_BEFORE_0007,
         imphal_report,
         source_info,
-        TABLES_BEFORE_0007,
         table_counts,
         view_rows,
     )
@@ -188,9 +188,9 @@ def test_revision_0005_records_ocr_and_downgrades_to_0004_keeping_the_data(db_en
     from loaders.load import load_document
     from tests.loaders.support import (
         PARSER_VERSION,
+        TABLES_BEFORE_0007,
         imphal_report,
         source_info,
-        TABLES_BEFORE_0007,
         table_counts,
     )
 
