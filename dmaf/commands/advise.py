@@ -38,7 +38,7 @@ def _flag(item: IndicatorAdvice) -> str:
     """Return the repeated-advice flag of an indicator, or ""."""
     if not item.repeated_without_progress:
         return ""
-    return f"[yellow]repeated, no progress ×{item.repeated_cycles}[/]"
+    return f"[yellow]same advice, no progress ×{item.repeated_cycles}[/]"
 
 
 def advice_table(advice: CityAdvice, peers: int = defaults.ADVICE_PEERS) -> Table:

@@ -180,14 +180,15 @@ def _gaps_section(frames: TrendFrames) -> str:
     ]
     table = _table(["Key", "Indicator", "cities scored", "at full marks", "share", "points open",
                     "points possible"], rows, css="gaps")
-    return f"""<p class="muted">Cycle {cycle}: the points every city scored still lacks, per indicator (maximum − score,
-summed over the cities with a score; indicators without a score are not counted).</p>
+    return f"""<p class="muted">Cycle {cycle}: the points the cities still lack, per indicator (maximum − score, summed
+over the cities with a score; a city without a score for it is not counted).</p>
 {chart}
 {table}"""
 
 
 def index_page(frames: TrendFrames, pages: dict[str, str]) -> str:
-    """Return the overview page: every city's totals, national statistics and distribution, quality."""
+    """Return the overview page: every city's totals, national statistics and distribution, national gaps,
+    quality."""
     cycles = ", ".join(str(c) for c in frames.cycles())
     chart = _img(figure_png(national_distribution_chart(frames.pillar_scores)),
                  "Box plots of every city's pillar scores per cycle")

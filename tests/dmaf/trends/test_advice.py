@@ -101,7 +101,7 @@ def test_advise_formats_json_csv_and_table(corpus_db: str) -> None:
     assert rows[0]["peers"] == "Pimpri Chinchwad 30/30 (state); Bengaluru 30/30; Kochi 15/30"
     table = _dmaf("advise", "--city", "Pune", "--db", corpus_db)
     assert table.exit_code == 0 and "The three largest gaps hold 90 of the 340 points open" in table.stdout
-    assert "repeated, no progress ×2" in table.stdout and "Pimpri Chinchwad 30/30 (state)" in table.stdout
+    assert "same advice, no progress ×2" in table.stdout and "Pimpri Chinchwad 30/30 (state)" in table.stdout
 
 
 def test_advise_refuses_what_it_cannot_answer(corpus_db: str) -> None:
