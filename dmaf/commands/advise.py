@@ -13,6 +13,7 @@ from rich.table import Table
 from core import defaults
 from dmaf import api
 from dmaf.commands.options import Command, consoles, db_option, exit_on_error
+from dmaf.words import short_number
 
 if TYPE_CHECKING:
     from dmaf.trends.advice import CityAdvice, IndicatorAdvice
@@ -20,18 +21,13 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "csv")
 
 
-def _num(value: float | None) -> str:
-    """Return a number as short text, or "–"."""
-    return "–" if value is None else f"{round(value, 2):g}"
-
-
 def _moved(item: IndicatorAdvice) -> str:
     """Return the score change since the previous cycle, with its sign and colour markup."""
     if item.moved is None:
         return "new" if item.new_indicator else "–"
     if item.moved > 0:
-        return f"[green]+{_num(item.moved)}[/]"
-    return f"[red]{_num(item.moved)}[/]" if item.moved < 0 else "0"
+        return f"[green]+{short_number(item.moved)}[/]"
+    return f"[red]{short_number(item.moved)}[/]" if item.moved < 0 else "0"
 
 
 def _flag(item: IndicatorAdvice) -> str:
@@ -53,8 +49,8 @@ def advice_table(advice: CityAdvice, peers: int = defaults.ADVICE_PEERS) -> Tabl
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for n, item in enumerate((*advice.ranked, *advice.unscored), start=1):
         table.add_row(str(n) if item.points_open is not None else "", escape(item.indicator_key),
-                      escape(item.indicator_title), f"{_num(item.score)}/{_num(item.max_score)}",
-                      _num(item.points_open), _moved(item), escape(peer_summary(item.peers, peers)), _flag(item),
+                      escape(item.indicator_title), f"{short_number(item.score)}/{short_number(item.max_score)}",
+                      short_number(item.points_open), _moved(item), escape(peer_summary(item.peers, peers)), _flag(item),
                       end_section=bool(advice.unscored) and item is advice.ranked[-1] if advice.ranked else False)
     return table
 
@@ -64,7 +60,7 @@ def _largest_gaps(advice: CityAdvice, top: int = 3) -> list[str]:
     lines = []
     for item in [a for a in advice.ranked if (a.points_open or 0) > 0][:top]:
         text = " ".join((item.recommendation or "(the report gives no recommendation)").split())
-        lines.append(f"{item.indicator_key} {item.indicator_title} ({_num(item.points_open)} open): {text}")
+        lines.append(f"{item.indicator_key} {item.indicator_title} ({short_number(item.points_open)} open): {text}")
     return lines
 
 

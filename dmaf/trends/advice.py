@@ -26,7 +26,7 @@ import pandas as pd
 from core.errors import NoData
 from core.statuses import RecommendationStatus
 from dmaf.trends.queries import TrendFrames
-from dmaf.words import plural
+from dmaf.words import plural, short_number
 from reference.gazetteer import resolve_city
 
 SCOPES = ("state", "region", "national")
@@ -95,12 +95,12 @@ class CityAdvice:
         """Return the one line that opens the advice: how many points the largest gaps hold."""
         gaps = [a for a in self.ranked if (a.points_open or 0) > 0][:top]
         held = sum(a.points_open or 0.0 for a in gaps)
-        where = f"{self.city}, cycle {self.cycle}: {_num(self.score)}/{_num(self.max_score)}"
+        where = f"{self.city}, cycle {self.cycle}: {short_number(self.score)}/{short_number(self.max_score)}"
         if not gaps:
             return f"{where}; no points open on the {plural(len(self.ranked), 'indicator')} scored."
         largest = "largest gap holds" if len(gaps) == 1 else f"{_words(len(gaps))} largest gaps hold"
         unscored = f"; {plural(len(self.unscored), 'indicator')} without a score" if self.unscored else ""
-        return f"{where}. The {largest} {_num(held)} of the {_num(self.points_open)} points open{unscored}."
+        return f"{where}. The {largest} {short_number(held)} of the {short_number(self.points_open)} points open{unscored}."
 
     def to_dict(self) -> dict[str, Any]:
         """Return the advice as JSON-ready data (NaN-free)."""
@@ -114,11 +114,6 @@ class CityAdvice:
 def _words(n: int) -> str:
     """Return a small count as a word ("three")."""
     return {2: "two", 3: "three", 4: "four", 5: "five"}.get(n, str(n))
-
-
-def _num(value: float | None) -> str:
-    """Return a number as short text, or "–"."""
-    return "–" if value is None else f"{round(value, 2):g}"
 
 
 def _float(value: Any) -> float | None:
@@ -257,7 +252,7 @@ def peer_summary(peers: Iterable[Peer], limit: int | None = None) -> str:
     """Return peers as one line: "Pimpri-Chinchwad 30/30 (state); Kochi 25/30" (nearest first)."""
     chosen = list(peers)
     shown = chosen if limit is None else chosen[:limit]
-    text = "; ".join(f"{p.city} {_num(p.score)}/{_num(p.max_score)}" + (f" ({p.scope})" if p.scope != "national"
+    text = "; ".join(f"{p.city} {short_number(p.score)}/{short_number(p.max_score)}" + (f" ({p.scope})" if p.scope != "national"
                                                                            else "") for p in shown)
     more = len(chosen) - len(shown)
     return text + (f"; +{more} more" if more > 0 else "")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -37,16 +39,12 @@ def _sequential_reference(tmp_path: Path) -> Engine:
     return engine
 
 
-def test_two_processes_loading_overlapping_documents_leave_exactly_one_set_of_rows(
-    db_engine: Engine, db_url: str, tmp_path: Path
-) -> None:
-    """Both processes load all documents (in opposite orders, twice): each is loaded exactly once."""
+def _in_two_processes(target: Callable[..., None], url: str, work: list[Any]) -> list[Any]:
+    """Run ``target(url, work[i], barrier, results)`` in two spawned processes started together; return what
+    each put on ``results``, failing on a traceback."""
     ctx = multiprocessing.get_context("spawn")
     barrier, results = ctx.Barrier(2), ctx.Queue()
-    workers = [
-        ctx.Process(target=load_many, args=(db_url, jobs(reverse=reverse, rounds=2), barrier, results))
-        for reverse in (False, True)
-    ]
+    workers = [ctx.Process(target=target, args=(url, part, barrier, results)) for part in work]
     for worker in workers:
         worker.start()
     answers = [results.get(timeout=300) for _ in workers]
@@ -54,6 +52,14 @@ def test_two_processes_loading_overlapping_documents_leave_exactly_one_set_of_ro
         worker.join(timeout=60)
     errors = [a for a in answers if isinstance(a, str)]
     assert not errors, errors[0] if errors else ""
+    return answers
+
+
+def test_two_processes_loading_overlapping_documents_leave_exactly_one_set_of_rows(
+    db_engine: Engine, db_url: str, tmp_path: Path
+) -> None:
+    """Both processes load all documents (in opposite orders, twice): each is loaded exactly once."""
+    answers = _in_two_processes(load_many, db_url, [jobs(reverse=reverse, rounds=2) for reverse in (False, True)])
     statuses = Counter(status for answer in answers for _, status in answer)
     assert statuses == {"loaded": len(CITIES), "duplicate": 1, "skipped": 4 * (len(CITIES) + 1) - len(CITIES) - 1}
 
@@ -76,17 +82,7 @@ def test_two_processes_loading_overlapping_documents_leave_exactly_one_set_of_ro
 def test_concurrent_loads_of_one_city_keep_its_recommendation_changes_true(db_engine: Engine, db_url: str) -> None:
     """Two processes load new versions of Pune's cycles 1-3 at once: the derived ``recommendation_change`` rows
     at the end are what the final current versions give (each load rewrote them under the city's lock)."""
-    ctx = multiprocessing.get_context("spawn")
-    barrier, results = ctx.Barrier(2), ctx.Queue()
-    workers = [ctx.Process(target=load_versions, args=(db_url, [f"{name}{n}" for n in range(3)], barrier, results))
-               for name in ("a", "b")]
-    for worker in workers:
-        worker.start()
-    answers = [results.get(timeout=300) for _ in workers]
-    for worker in workers:
-        worker.join(timeout=60)
-    errors = [a for a in answers if isinstance(a, str)]
-    assert not errors, errors[0] if errors else ""
+    answers = _in_two_processes(load_versions, db_url, [[f"{name}{n}" for n in range(3)] for name in ("a", "b")])
     assert Counter(status for answer in answers for _, status in answer) == {"loaded": 18}
     seen = view_rows(db_engine, "recommendation_changes")
     assert len(seen) == 2 * 21 and {r[6] for r in seen} <= {"same", "revised"}
