@@ -81,6 +81,15 @@ folded) are at least this similar (rapidfuzz ``ratio``, 0-100); below it the adv
 ADVICE_PEERS = 5
 """``dmaf advise`` names this many peer cities per indicator in its table (JSON and CSV name them all)."""
 
+REVIEW_MIN_CONFIDENCE = 0.8
+"""``dmaf review`` lists a document for its confidence alone when it is below this (0-1)."""
+
+REVIEW_CROP_SCALE = 2.0
+"""Pixels per PDF point of the crops on the HTML review pages (2.0 = 144 dpi)."""
+
+REVIEW_CROP_MARGIN = 12.0
+"""PDF points of page shown around a score and its heading on the review pages."""
+
 CRON = "0 2 * * *"
 """When ``dmaf serve`` refreshes by default (in the machine's time zone)."""
 

@@ -214,3 +214,8 @@ class FolderNotFound(ConfigurationError):
 
 class PathNotFound(ConfigurationError):
     """A file or folder named on the command line does not exist."""
+
+
+class InvalidCorrection(ConfigurationError):
+    """A correction that cannot be recorded (unknown city, cycle or indicator, a score above its maximum, no
+    reason, a correction that is not stale or not active); the message names it, and nothing was changed."""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from core import defaults
 from core.errors import ConfigurationError, PathNotFound
@@ -28,8 +28,11 @@ if TYPE_CHECKING:
     from dmaf.trends.queries import TrendFrames
     from flows.reprocess import ReprocessResult
     from flows.summary import IngestSummary
+    from loaders.corrections import Correction, CorrectionRequest
     from loaders.holding import HeldVersion
     from warehouse.integrity import CheckReport
+
+T = TypeVar("T")
 
 
 def existing_paths(paths: Iterable[str | Path]) -> list[str]:
@@ -230,6 +233,86 @@ def promote(sha_prefix: str, *, db: str | None = None) -> HeldVersion:
             return promote_version(engine, sha_prefix)
     finally:
         engine.dispose()
+
+
+def reviewer() -> str:
+    """Return who is correcting: ``$USER`` (or the login name), else "unknown"."""
+    import getpass
+
+    try:
+        return os.environ.get("USER") or getpass.getuser() or "unknown"
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def _writing(db: str | None, write: Callable[..., T]) -> T:
+    """Run ``write(engine)`` on a checked, existing warehouse, driver faults turned into ``WarehouseFault``."""
+    from warehouse.db import make_engine
+
+    check_warehouse(db)
+    engine = make_engine(_existing(db))
+    try:
+        with faults_as_errors(db):
+            return write(engine)
+    finally:
+        engine.dispose()
+
+
+def correct(requests: Iterable[CorrectionRequest], *, db: str | None = None) -> list[Correction]:
+    """Record reviewers' corrections of scores, all in one transaction (or none, with ``InvalidCorrection``
+    naming the first that cannot be recorded); return them. Each applies to its report's current version."""
+    from loaders.corrections import record_corrections
+
+    batch = list(requests)
+    return _writing(db, lambda engine: record_corrections(engine, batch))
+
+
+def correct_from_csv(path: str | Path, *, by: str | None = None, db: str | None = None) -> list[Correction]:
+    """Record the corrections of a CSV file (``loaders.corrections.CSV_COLUMNS``), all or none."""
+    from core.errors import InvalidCorrection
+    from loaders.corrections import requests_from_csv
+
+    file = Path(path)
+    if not file.is_file():
+        raise PathNotFound(f"{file}: no such corrections file")
+    try:
+        content = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidCorrection(f"{file}: not UTF-8 text; save the CSV as UTF-8; nothing was changed") from None
+    return correct(requests_from_csv(content, source=str(file), by=by or reviewer()), db=db)
+
+
+def undo_correction(correction_id: int, *, by: str | None = None, reason: str = "", db: str | None = None) -> Any:
+    """End a correction (the parsed value shows again); return its audit row from the ``corrections`` view."""
+    from loaders.corrections import undo_correction as undo
+
+    return _writing(db, lambda engine: undo(engine, correction_id, by=by or reviewer(), reason=reason))
+
+
+def carry_over(ids: Iterable[int] = (), *, city: str | None = None, cycle: int | None = None,
+               by: str | None = None, reason: str = "", db: str | None = None) -> list[Correction]:
+    """Apply stale corrections (those ``ids``, or every stale one of ``city``/``cycle``) to their report's
+    current version; return the new corrections."""
+    from loaders.corrections import carry_over as carry
+    from loaders.corrections import stale_ids
+
+    wanted = list(ids)
+
+    def write(engine: Any) -> list[Correction]:
+        chosen = wanted or stale_ids(engine, city=city, cycle=cycle)
+        return carry(engine, chosen, by=by or reviewer(), reason=reason) if chosen else []
+
+    return _writing(db, write)
+
+
+def review_queue(*, city: str | None = None, cycle: int | None = None,
+                 min_confidence: float = defaults.REVIEW_MIN_CONFIDENCE, db: str | None = None) -> Any:
+    """Return what needs a look, most doubtful first, as a frame of the ``review_queue`` view (read-only)."""
+    from dmaf.review.queue import select_queue
+    from dmaf.trends.queries import open_warehouse, read_view
+
+    with open_warehouse(db, defaults.READ_TIMEOUT_S) as engine:
+        return select_queue(read_view(engine, "review_queue"), city=city, cycle=cycle, min_confidence=min_confidence)
 
 
 def _existing(db: str | None) -> str:

@@ -3,7 +3,7 @@
 Dimensions: ``cycle``, ``pillar``, ``city``, ``indicator``. Files and versions: ``source_file`` (one row
 per path seen), ``report`` (one per city and cycle), ``report_version`` (one per distinct content
 sha256 that parsed). Facts: ``indicator_score``, ``parse_warning``, ``quality_issue``; derived from them,
-``recommendation_change``. Runs: ``ingest_run``.
+``recommendation_change``. Human review: ``score_correction``. Runs: ``ingest_run``.
 Times are aware UTC datetimes. The schema is created by Alembic (``warehouse/migrations``), never by ``create_all``.
 """
 
@@ -305,6 +305,45 @@ class RecommendationChange(SQLModel, table=True):
     previous_recommendation: str | None = Field(default=None, sa_type=Text)
 
 
+class ScoreCorrection(SQLModel, table=True):
+    """A reviewer's correction of one indicator's score in one document version (``dmaf correct``).
+
+    Keyed to the version's content (``sha256``) and the indicator ``code``, so it survives a reprocess, a
+    re-ingest and a byte-identical copy, and is never applied to other bytes: a new version of the report
+    leaves it *stale* until it is carried over (a new row, ``carried_from`` this one). ``score``/``max_score``
+    are the corrected values (``not_assessed``: the indicator was not assessed, score NULL);
+    ``score_before``/``max_before``/``status_before`` what the parser had read. At most one correction per
+    version and indicator is ``active``: a newer one replaces it (``replaced_by``), ``dmaf correct --undo``
+    ends it (``undone_at``, ``undone_by``, ``undo_reason``). Rows are never deleted: the table is the audit.
+    """
+
+    __tablename__ = "score_correction"
+    __table_args__ = (
+        Index("uq_score_correction_active", "sha256", "indicator_code", unique=True,
+              sqlite_where=text("active"), postgresql_where=text("active")),
+        CheckConstraint("score IS NULL OR score >= 0", name="ck_score_correction_score"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(index=True)
+    indicator_code: str
+    score: float | None = None
+    max_score: float | None = None
+    not_assessed: bool = False
+    score_before: float | None = None
+    max_before: float | None = None
+    status_before: str | None = None
+    reason: str = Field(sa_type=Text)
+    corrected_by: str
+    corrected_at: datetime = Field(sa_type=UTCDateTime)
+    active: bool = True
+    replaced_by: int | None = Field(default=None, foreign_key="score_correction.id")
+    carried_from: int | None = Field(default=None, foreign_key="score_correction.id")
+    undone_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    undone_by: str | None = None
+    undo_reason: str | None = Field(default=None, sa_type=Text)
+
+
 class IngestRun(SQLModel, table=True):
     """One ingest of a folder: when, what parser, and how many files ended in each status."""
 
@@ -327,5 +366,5 @@ class IngestRun(SQLModel, table=True):
 
 TABLES = (
     Cycle, Pillar, City, Indicator, SourceFileRow, Report, ReportVersion,
-    IndicatorScore, ParseWarningRow, QualityIssue, IngestRun,
+    IndicatorScore, ParseWarningRow, QualityIssue, IngestRun, RecommendationChange, ScoreCorrection,
 )

@@ -290,5 +290,145 @@ texts' similarity 0-100, both scores and the change; from the derived table ``re
 ``national_gaps`` (per cycle and key over the current reports: cities scored and not, cities and share at
 full marks, points open = the sum of max - score over the cities scored)."""
 
-VIEWS = VIEWS_V7
+_CORRECTION_JOIN = """
+LEFT JOIN score_correction k ON k.sha256 = v.sha256 AND k.indicator_code = s.code AND k.active"""
+"""The applied correction of a score, if any (at most one is active per version and indicator)."""
+
+_SCORE = "CASE WHEN k.id IS NULL THEN s.score ELSE k.score END"
+_MAX = "CASE WHEN k.id IS NULL THEN s.max_score ELSE COALESCE(k.max_score, s.max_score) END"
+_SOURCE = "CASE WHEN k.id IS NULL THEN 'parsed' ELSE 'corrected' END"
+
+VIEWS_V8: dict[str, str] = {
+    **VIEWS_V7,
+    "indicator_scores": f"""
+SELECT c.name AS city, c.state AS state, r.cycle_no AS cycle,
+       COALESCE(v.cycle_label, cy.label) AS cycle_label,
+       i.pillar_no AS pillar_no, p.name AS pillar, s.code AS indicator_code,
+       COALESCE(i.title, s.title) AS indicator_title, {_SCORE} AS score,
+       COALESCE({_MAX}, i.max_score) AS max_score, s.recommendation AS recommendation,
+       f.path AS source_file, {_SOURCE} AS score_source, s.score AS parsed_score,
+       COALESCE(s.max_score, i.max_score) AS parsed_max_score{_CURRENT_VERSION_JOINS}
+JOIN cycle cy ON cy.cycle_no = r.cycle_no
+JOIN indicator i ON i.id = s.indicator_id
+JOIN pillar p ON p.id = i.pillar_id{_CORRECTION_JOIN}
+WHERE v.is_current""",
+    "score_provenance": f"""
+SELECT c.name AS city, r.cycle_no AS cycle, s.code AS indicator_code, {_SCORE} AS score,
+       f.path AS source_file, v.format AS format,
+       {_provenance("page")}, {_provenance("x0")}, {_provenance("top")},
+       {_provenance("x1")}, {_provenance("bottom")}, {_provenance("line")},
+       {_provenance("location")}, s.score_method AS score_method, {_SOURCE} AS score_source,
+       s.score AS parsed_score, k.id AS correction_id, s.heading_page AS heading_page,
+       s.heading_x0 AS heading_x0, s.heading_top AS heading_top, s.heading_x1 AS heading_x1,
+       s.heading_bottom AS heading_bottom, s.heading_location AS heading_location,
+       s.score_location AS score_location, v.sha256 AS sha256{_CURRENT_VERSION_JOINS}{_CORRECTION_JOIN}
+WHERE v.is_current""",
+    "indicator_trends": VIEWS_V7["indicator_trends"]
+        .replace("CASE WHEN COUNT(s.score) = COUNT(*) THEN SUM(s.score) END AS score",
+                 f"CASE WHEN COUNT({_SCORE}) = COUNT(*) THEN SUM({_SCORE}) END AS score")
+        .replace("SUM(COALESCE(s.max_score, i.max_score)) AS max_score",
+                 f"SUM(COALESCE({_MAX}, i.max_score)) AS max_score")
+        .replace("JOIN indicator i ON i.id = s.indicator_id\n    WHERE v.is_current",
+                 "JOIN indicator i ON i.id = s.indicator_id" + _CORRECTION_JOIN.replace("\n", "\n    ")
+                 + "\n    WHERE v.is_current"),
+    "corrections": """
+SELECT k.id AS correction_id, c.name AS city, c.state AS state, r.cycle_no AS cycle,
+       k.indicator_code AS indicator_code, k.score_before AS score_before, k.max_before AS max_before,
+       k.status_before AS status_before, k.score AS score, k.max_score AS max_score,
+       k.not_assessed AS not_assessed, k.reason AS reason, k.corrected_by AS corrected_by,
+       k.corrected_at AS corrected_at,
+       CASE WHEN k.undone_at IS NOT NULL THEN 'undone'
+            WHEN k.replaced_by IS NOT NULL THEN 'replaced'
+            WHEN v.is_current THEN 'applied'
+            WHEN EXISTS (SELECT 1 FROM score_correction ck
+                         WHERE ck.sha256 = cv.sha256 AND ck.indicator_code = k.indicator_code
+                           AND (ck.active OR ck.carried_from = k.id)) THEN 'superseded'
+            ELSE 'stale' END AS status,
+       k.replaced_by AS replaced_by, k.carried_from AS carried_from, k.undone_at AS undone_at,
+       k.undone_by AS undone_by, k.undo_reason AS undo_reason, k.sha256 AS sha256, f.path AS source_file,
+       cv.sha256 AS current_sha256, cs.score AS current_parsed_score,
+       COALESCE(cs.max_score, ci.max_score) AS current_parsed_max_score
+FROM score_correction k
+JOIN report_version v ON v.sha256 = k.sha256
+JOIN report r ON r.id = v.report_id
+JOIN city c ON c.id = r.city_id
+JOIN source_file f ON f.id = v.source_file_id
+LEFT JOIN report_version cv ON cv.report_id = v.report_id AND cv.is_current
+LEFT JOIN indicator_score cs ON cs.report_version_id = cv.id AND cs.code = k.indicator_code
+LEFT JOIN indicator ci ON ci.id = cs.indicator_id""",
+    "review_queue": f"""
+WITH current_versions AS (
+    SELECT v.id AS version_id, v.sha256 AS sha256, c.name AS city, c.state AS state, c.known AS known,
+           r.cycle_no AS cycle, v.confidence AS confidence, v.confidence_reasons AS confidence_reasons,
+           f.path AS source_file
+    FROM report_version v
+    JOIN report r ON r.id = v.report_id
+    JOIN city c ON c.id = r.city_id
+    JOIN source_file f ON f.id = v.source_file_id
+    WHERE v.is_current
+),
+doubtful AS (
+    SELECT d.version_id AS version_id, d.sha256 AS sha256, d.city AS city, d.state AS state, d.cycle AS cycle,
+           d.confidence AS confidence, d.source_file AS source_file, s.code AS indicator_code,
+           s.score AS score, COALESCE(s.max_score, i.max_score) AS max_score, s.score_method AS score_method,
+           {_provenance("page")}, {_provenance("location")}
+    FROM indicator_score s
+    JOIN current_versions d ON d.version_id = s.report_version_id
+    JOIN indicator i ON i.id = s.indicator_id
+    LEFT JOIN score_correction k ON k.sha256 = d.sha256 AND k.indicator_code = s.code AND k.active
+    WHERE k.id IS NULL
+      AND ((s.score IS NULL AND s.score_status = 'missing')
+           OR s.score_method IN ('max_score_match', 'nearest_above'))
+)
+SELECT 1 AS priority, 'stale_correction' AS kind, city, state, cycle, indicator_code,
+       current_parsed_score AS score, current_parsed_max_score AS max_score, NULL AS score_method,
+       'corrected to ' || CASE WHEN not_assessed THEN 'not assessed' ELSE 'a new score' END
+           || ' on an older version (' || SUBSTR(sha256, 1, 12) || ') by ' || corrected_by || ': ' || reason
+           || '; not applied to the current version ' || SUBSTR(current_sha256, 1, 12) AS detail,
+       score AS corrected_score, max_score AS corrected_max_score, correction_id,
+       NULL AS confidence, source_file, NULL AS page, NULL AS location, current_sha256 AS sha256
+FROM corrections
+WHERE status = 'stale'
+UNION ALL
+SELECT 2, CASE WHEN score IS NULL THEN 'null_score' ELSE 'guessed_placement' END, city, state, cycle,
+       indicator_code, score, max_score, score_method,
+       CASE WHEN score IS NULL
+            THEN COALESCE((SELECT MIN(w.message) FROM parse_warning w
+                           WHERE w.report_version_id = doubtful.version_id
+                             AND w.indicator = doubtful.indicator_code),
+                          'no score was read')
+            ELSE 'placed by ' || score_method || ': a guess, not read beside its heading' END,
+       NULL, NULL, NULL, confidence, source_file, page, location, sha256
+FROM doubtful
+UNION ALL
+SELECT 3, 'quality_error', d.city, d.state, d.cycle, q.indicator, NULL, NULL, NULL, q.rule || ': ' || q.message,
+       NULL, NULL, NULL, d.confidence, d.source_file, NULL, NULL, d.sha256
+FROM quality_issue q
+JOIN current_versions d ON d.version_id = q.report_version_id
+WHERE q.severity = 'error'
+UNION ALL
+SELECT 4, 'low_confidence', city, state, cycle, NULL, NULL, NULL, NULL, confidence_reasons,
+       NULL, NULL, NULL, confidence, source_file, NULL, NULL, sha256
+FROM current_versions
+WHERE confidence < 1
+UNION ALL
+SELECT 4, 'unknown_city', city, state, cycle, NULL, NULL, NULL, NULL,
+       'the gazetteer does not know this city: check its printed name', NULL, NULL, NULL, confidence,
+       source_file, NULL, NULL, sha256
+FROM current_versions
+WHERE NOT known""",
+}
+"""Revision 0008: reviewers' corrections (table ``score_correction``). ``indicator_scores`` shows the corrected
+score and maximum where a correction applies, with ``score_source`` (``parsed``/``corrected``) and the
+parser's own ``parsed_score``/``parsed_max_score``; ``pillar_scores``, ``city_scores``, ``indicator_trends``
+and every view above them follow. ``score_provenance`` gains ``score_source``, ``parsed_score``,
+``correction_id``, the heading's own place (``heading_page``, ``heading_x0`` … ``heading_location``), the
+score's (``score_location``: NULL when no score was placed) and the version's ``sha256``. New view ``corrections``: every correction ever made (the audit), its ``status``
+(``status``: ``applied``; ``stale``: made on an older version of the report and not yet carried over; ``superseded``: the
+current version has its own correction, or had the one carried over from it; ``replaced``; ``undone``) and the current version's parsed value.
+New view ``review_queue``: what needs a look, ``priority`` 1 first: stale corrections (1); NULL scores and
+scores placed by a guess (max-score match, nearest above) that no correction covers (2); error-severity quality
+issues (3); documents whose confidence is below 1 and cities the gazetteer does not know (4)."""
+
+VIEWS = VIEWS_V8
 """The views of the newest schema, in creation order (later views read earlier ones)."""

@@ -40,6 +40,10 @@ img.chart { max-width: 100%; height: auto; border: 1px solid #eee; }
 del { background: #ffebe9; color: #82071e; } ins { background: #dafbe1; color: #116329; text-decoration: none; }
 .flag { color: #9a6700; font-weight: 600; white-space: nowrap; }
 nav a { margin-right: 1rem; }
+img.crop { max-width: 34rem; height: auto; border: 1px solid #ccc; display: block; }
+.corrected { color: #6f42c1; font-weight: 600; } mark.score { background: #ffd9d6; }
+mark.heading { background: #dbe8ff; }
+.excerpt { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; max-width: 40rem; }
 """
 
 
@@ -86,7 +90,7 @@ def _img(png: bytes, alt: str) -> str:
     return f'<img class="chart" alt="{esc(alt)}" src="data:image/png;base64,{data}">'
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, css: str = "") -> str:
+def table_html(headers: Sequence[str], rows: Iterable[Sequence[str]], *, css: str = "") -> str:
     """Return a table; headers are escaped here, cells must already be HTML."""
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     body = "\n".join("<tr>" + "".join(row) + "</tr>" for row in rows)
@@ -99,7 +103,7 @@ def _td(text: str, *, num: bool = False, attrs: str = "") -> str:
     return f"<td{css}{attrs}>{text}</td>"
 
 
-def _page(title: str, body: str) -> str:
+def page_html(title: str, body: str) -> str:
     """Return a complete HTML document."""
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{esc(title)}</title>\n'
@@ -134,7 +138,7 @@ def _overview_table(frames: TrendFrames, pages: dict[str, str]) -> str:
             else:
                 cells += [_td('<span class="muted">no report</span>'), _td(""), _td("")]
         rows.append(cells)
-    return _table(headers, rows, css="overview")
+    return table_html(headers, rows, css="overview")
 
 
 def _stats_table(stats: pd.DataFrame) -> str:
@@ -145,7 +149,7 @@ def _stats_table(stats: pd.DataFrame) -> str:
          *(_td(fmt_number(getattr(r, k)), num=True) for k in ("average", "median", "min", "max", "stddev"))]
         for r in stats.itertuples()
     ]
-    return _table(headers, rows, css="stats")
+    return table_html(headers, rows, css="stats")
 
 
 def _quality_summary(frames: TrendFrames, pages: dict[str, str]) -> str:
@@ -160,7 +164,7 @@ def _quality_summary(frames: TrendFrames, pages: dict[str, str]) -> str:
         + [_td(esc(int(counts.loc[city].get(s, 0))), num=True) for s in ("error", "warning", "info")]
         for city in counts.index
     ]
-    return _table(headers, rows, css="quality")
+    return table_html(headers, rows, css="quality")
 
 
 def _gaps_section(frames: TrendFrames) -> str:
@@ -178,7 +182,7 @@ def _gaps_section(frames: TrendFrames) -> str:
         for r in gaps[gaps["cycle"] == cycle].sort_values(["points_open", "indicator_key"],
                                                           ascending=[False, True]).itertuples()
     ]
-    table = _table(["Key", "Indicator", "cities scored", "at full marks", "share", "points open",
+    table = table_html(["Key", "Indicator", "cities scored", "at full marks", "share", "points open",
                     "points possible"], rows, css="gaps")
     return f"""<p class="muted">Cycle {cycle}: the points the cities still lack, per indicator (maximum − score, summed
 over the cities with a score; a city without a score for it is not counted).</p>
@@ -205,7 +209,7 @@ previous cycle with a report.</p>
 {_gaps_section(frames)}
 <h2>Data quality</h2>
 {_quality_summary(frames, pages)}"""
-    return _page("DMAF city performance across cycles", body)
+    return page_html("DMAF city performance across cycles", body)
 
 
 def _pillar_table(pillars: pd.DataFrame, cycles: list[int]) -> str:
@@ -223,22 +227,48 @@ def _pillar_table(pillars: pd.DataFrame, cycles: list[int]) -> str:
             else:
                 cells += [_td(""), _td(""), _td("")]
         rows.append(cells)
-    return _table(headers, rows, css="pillars")
+    return table_html(headers, rows, css="pillars")
 
 
-def _indicator_table(trends: pd.DataFrame, cycles: list[int]) -> str:
-    """Return one city's crosswalked indicators × cycles table with the latest change."""
+def _trend_cell(by_cycle: pd.DataFrame, cycle: int, corrected: set[tuple[int, str]]) -> str:
+    """Return one cycle's score of an indicator, marked when a reviewer corrected it."""
+    if cycle not in by_cycle.index:
+        return _td("", num=True)
+    row = by_cycle.loc[cycle]
+    text = _score_of(row["score"], row["max_score"])
+    if (cycle, row["indicator_code"]) in corrected:
+        return _td(f'<span class="corrected" title="corrected by a reviewer">{text} ✎</span>', num=True)
+    return _td(text, num=True)
+
+
+def _corrected(scores: pd.DataFrame) -> set[tuple[int, str]]:
+    """Return the (cycle, indicator code) of a city's scores that a reviewer corrected."""
+    rows = scores[scores["score_source"] == "corrected"]
+    return {(int(r.cycle), r.indicator_code) for r in rows.itertuples()}
+
+
+def _corrections_note(scores: pd.DataFrame) -> str:
+    """Return the line under the indicator table naming the corrected scores and their parsed values."""
+    rows = scores[scores["score_source"] == "corrected"].sort_values(["cycle", "indicator_code"])
+    if rows.empty:
+        return ""
+    items = [f"{esc(r.indicator_code)} in cycle {int(r.cycle)} (parsed {_score_of(r.parsed_score, r.parsed_max_score)})"
+             for r in rows.itertuples()]
+    return f'<p class="corrected">✎ corrected by a reviewer: {"; ".join(items)}.</p>'
+
+
+def _indicator_table(trends: pd.DataFrame, cycles: list[int], corrected: set[tuple[int, str]] = frozenset()) -> str:
+    """Return one city's crosswalked indicators × cycles table with the latest change (✎: corrected)."""
     headers = ["Key", "Indicator"] + [f"Cycle {c}" for c in cycles] + ["latest change", "(pct points)"]
     rows = []
     for key, group in trends.groupby("indicator_key", sort=False):
         by_cycle = group.set_index("cycle")
         last = group.sort_values("cycle").iloc[-1]
         cells = [_td(esc(key)), _td(esc(group["indicator_title"].iloc[0]))]
-        cells += [_td(_score_of(by_cycle.loc[c, "score"], by_cycle.loc[c, "max_score"]) if c in by_cycle.index
-                      else "", num=True) for c in cycles]
+        cells += [_trend_cell(by_cycle, c, corrected) for c in cycles]
         cells += [_td(fmt_change(last["change"]), num=True), _td(fmt_change(last["pct_change"]), num=True)]
         rows.append(cells)
-    return _table(headers, rows, css="indicators")
+    return table_html(headers, rows, css="indicators")
 
 
 def _issues(issues: pd.DataFrame) -> str:
@@ -250,7 +280,7 @@ def _issues(issues: pd.DataFrame) -> str:
          _td(esc(r.rule)), _td(esc(r.message)), _td(esc(r.source_file))]
         for r in issues.itertuples()
     ]
-    return _table(["Cycle", "Severity", "Rule", "Message", "Document"], rows, css="issues")
+    return table_html(["Cycle", "Severity", "Rule", "Message", "Document"], rows, css="issues")
 
 
 def _advice_section(advice: CityAdvice) -> str:
@@ -269,7 +299,7 @@ def _advice_section(advice: CityAdvice) -> str:
     since = next((a.previous_cycle for a in (*advice.ranked, *advice.unscored)), None)
     headers = ["#", "Key", "Indicator", "Score", "Open", f"since cycle {since}" if since else "moved",
                "Peers that scored more (state, region, then national)", "Recommendation"]
-    return f'<p class="headline">{esc(advice.headline())}</p>\n{_table(headers, rows, css="advice")}'
+    return f'<p class="headline">{esc(advice.headline())}</p>\n{table_html(headers, rows, css="advice")}'
 
 
 def _changes_section(changes: pd.DataFrame, cycle: int) -> str:
@@ -292,10 +322,11 @@ def _changes_section(changes: pd.DataFrame, cycle: int) -> str:
     return (f"<p>Against cycle {previous}: {esc(summary)}.</p>\n" + "\n".join(items))
 
 
-def city_page(frames: TrendFrames, city: str, texts: dict[tuple[str, int, str], str] | None = None) -> str:
-    """Return one city's page: totals, pillar chart and table, indicators, what next (with the city's
-    recommendations: ``texts`` is ``recommendations_by_key(frames)``, computed once for many pages), how the
-    advice changed, quality."""
+def city_page(frames: TrendFrames, city: str, texts: dict[tuple[str, int, str], str] | None = None,
+              review: str = "") -> str:
+    """Return one city's page: totals, pillar chart and table, indicators (✎: corrected), what next (with the
+    city's recommendations: ``texts`` is ``recommendations_by_key(frames)``, computed once for many pages), how
+    the advice changed, quality; ``review`` is the HTML of the links to its review pages ("" for none)."""
     totals = frames.for_city("city_scores", city).sort_values("cycle")
     pillars = frames.for_city("pillar_scores", city)
     cycles = sorted(int(c) for c in totals["cycle"])
@@ -307,29 +338,35 @@ def city_page(frames: TrendFrames, city: str, texts: dict[tuple[str, int, str], 
         for r in totals.itertuples()
     ]
     latest = cycles[-1]
+    scores = frames.for_city("indicator_scores", city)
     chart = _img(figure_png(city_pillar_chart(frames.pillar_scores, city)), f"{city}: pillar scores by cycle")
     body = f"""<nav><a href="index.html">← All cities</a></nav>
 <h1>{esc(city)}</h1>
 <p class="muted">{esc(state)} · reports for cycle(s) {esc(", ".join(map(str, cycles)))}</p>
+{f'<p>Review where each score was read: {review}</p>' if review else ""}
 <h2>Total score</h2>
-{_table(["Cycle", "Score", "Rank", "Change"], total_rows, css="totals")}
+{table_html(["Cycle", "Score", "Rank", "Change"], total_rows, css="totals")}
 <h2>Pillar scores</h2>
 {chart}
 {_pillar_table(pillars, cycles)}
 <h2>Indicators across cycles</h2>
 <p class="muted">Indicators of different cycles share a row when the crosswalk says they measure the same thing.</p>
-{_indicator_table(frames.for_city("indicator_trends", city), cycles)}
+{_indicator_table(frames.for_city("indicator_trends", city), cycles, _corrected(scores))}
+{_corrections_note(scores)}
 <h2>What next, cycle {latest}</h2>
 {_advice_section(advise(frames, city, latest, texts=texts))}
 <h2>How the advice changed, cycle {latest}</h2>
 {_changes_section(frames.for_city("recommendation_changes", city), latest)}
 <h2>Data-quality issues</h2>
 {_issues(frames.for_city("quality_issues", city))}"""
-    return _page(f"{city} — DMAF city performance", body)
+    return page_html(f"{city} — DMAF city performance", body)
 
 
-def write_report(frames: TrendFrames, out_dir: str | Path) -> list[Path]:
-    """Write ``index.html`` and one ``city-<slug>.html`` per city into ``out_dir``; return the paths."""
+def write_report(frames: TrendFrames, out_dir: str | Path, *, review: bool = True) -> list[Path]:
+    """Write ``index.html``, one ``city-<slug>.html`` per city and (``review``) one ``review-<slug>-c<N>.html``
+    per current document into ``out_dir``; return the paths, index first."""
+    from dmaf.review.pages import review_links, write_review_pages
+
     target = Path(out_dir)
     target.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
@@ -339,6 +376,10 @@ def write_report(frames: TrendFrames, out_dir: str | Path) -> list[Path]:
     texts = recommendations_by_key(frames)
     for city, name in pages.items():
         path = target / name
-        path.write_text(city_page(frames, city, texts), encoding="utf-8")
+        links = review_links(name.removeprefix("city-").removesuffix(".html"),
+                             sorted(frames.for_city("city_scores", city)["cycle"])) if review else ""
+        path.write_text(city_page(frames, city, texts, links), encoding="utf-8")
         written.append(path)
+    if review:
+        written += write_review_pages(frames, target, pages)
     return written

@@ -19,6 +19,7 @@ from warehouse.views import VIEWS
 TREND_VIEWS: tuple[str, ...] = (
     "city_scores", "pillar_scores", "indicator_trends", "national_pillar_stats", "national_indicator_stats",
     "indicator_scores", "quality_issues", "indicator_crosswalk", "recommendation_changes", "national_gaps",
+    "score_provenance",
 )
 """The views the trends, charts and report read."""
 
@@ -37,6 +38,7 @@ class TrendFrames:
     indicator_crosswalk: pd.DataFrame
     recommendation_changes: pd.DataFrame
     national_gaps: pd.DataFrame
+    score_provenance: pd.DataFrame
 
     def cities(self, state: str | None = None) -> list[str]:
         """Return the cities with reports (of one state when given), sorted."""
@@ -91,6 +93,7 @@ _SORT = {
     "indicator_crosswalk": ["cycle", "pillar_no", "indicator_code"],
     "recommendation_changes": ["city", "indicator_key", "cycle"],
     "national_gaps": ["cycle", "pillar_no", "indicator_key"],
+    "score_provenance": ["city", "cycle", "indicator_code"],
 }
 
 
