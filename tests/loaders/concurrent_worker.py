@@ -71,3 +71,29 @@ def load_versions(url: str, variants: list[str], barrier: Any, results: Any) -> 
         results.put(traceback.format_exc())
     finally:
         engine.dispose()
+
+
+def load_or_correct(url: str, work: list[tuple[str, Any]], barrier: Any, results: Any) -> None:
+    """Wait for the other process, then do each job: ``("load", variant)`` loads a new version of Pune's cycle 2
+    report, ``("correct", score)`` corrects its 2.a to ``score``; put what each did (or a traceback) on
+    ``results``."""
+    from loaders.corrections import CorrectionRequest, record_corrections
+
+    engine = make_engine(url)
+    try:
+        barrier.wait(timeout=120)
+        outcomes = []
+        for kind, value in work:
+            if kind == "load":
+                report = pune_version(2, value)
+                outcome = load_document(engine, source=source_info(f"/r/{report.source}", report), report=report,
+                                        error=None, parser_version="t")
+                outcomes.append((kind, outcome.status))
+            else:
+                [done] = record_corrections(engine, [CorrectionRequest("Pune", 2, "2.a", value, "race", "worker")])
+                outcomes.append((kind, done.id))
+        results.put(outcomes)
+    except BaseException:  # reported to the parent test, which fails on it
+        results.put(traceback.format_exc())
+    finally:
+        engine.dispose()

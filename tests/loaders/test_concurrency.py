@@ -1,5 +1,5 @@
-"""Specification of concurrent loading: two processes loading the same documents leave one set of rows, and
-their loads of one city leave its derived rows true."""
+"""Specification of concurrent loading: two processes loading the same documents leave one set of rows, their
+loads of one city leave its derived rows true, and corrections made while a report is loaded are all kept."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ from tests.loaders.concurrent_worker import (
     city_report,
     jobs,
     load_many,
+    load_or_correct,
     load_versions,
+    pune_version,
 )
 from tests.loaders.support import source_info, table_counts, view_rows
 from warehouse.db import make_engine, upgrade, write_transaction
@@ -90,3 +92,29 @@ def test_concurrent_loads_of_one_city_keep_its_recommendation_changes_true(db_en
         pune = conn.exec_driver_sql("SELECT id FROM city WHERE name = 'Pune'").scalar_one()
         refresh_recommendation_changes(conn, city_ids=[pune])
     assert view_rows(db_engine, "recommendation_changes") == seen
+
+
+def test_corrections_made_while_new_versions_load_are_all_kept(db_engine: Engine, db_url: str) -> None:
+    """One process loads six new versions of Pune's cycle 2 report while the other records six corrections of
+    its 2.a: every version and every correction is stored, each correction on a version that was current when
+    it was made, and the score shown is the current version's own correction or its parsed value."""
+    first = pune_version(2, "start")
+    load_document(db_engine, source=source_info(f"/r/{first.source}", first), report=first, error=None,
+                  parser_version="t")
+    loads = [("load", f"v{n}") for n in range(6)]
+    corrections = [("correct", float(n + 1)) for n in range(6)]
+    answers = _in_two_processes(load_or_correct, db_url, [loads, corrections])
+    done = [what for answer in answers for what in answer]
+    assert [status for kind, status in done if kind == "load"] == ["loaded"] * 6
+    assert len({correction for kind, correction in done if kind == "correct"}) == 6
+    with db_engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT sha256, score, active FROM score_correction ORDER BY id").all()
+        versions = set(conn.exec_driver_sql("SELECT sha256 FROM report_version").scalars())
+        current = conn.exec_driver_sql("SELECT sha256 FROM report_version WHERE is_current").scalar_one()
+        shown = conn.exec_driver_sql("SELECT score, score_source FROM indicator_scores "
+                                     "WHERE indicator_code = '2.a'").one()
+    assert len(versions) == 7 and sorted(r.score for r in stored) == [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+    assert {r.sha256 for r in stored} <= versions
+    assert len([r for r in stored if r.active]) == len({r.sha256 for r in stored})  # one active per version
+    own = [r.score for r in stored if r.sha256 == current and r.active]
+    assert tuple(shown) == ((own[0], "corrected") if own else (10.0, "parsed"))

@@ -23,8 +23,10 @@ from warehouse.db import (
 )
 from warehouse.views import VIEWS
 
-NEWER_THAN_0006 = ("recommendation_changes", "national_gaps")
-"""The views revision 0007 adds."""
+NEWER_THAN_0006 = ("recommendation_changes", "national_gaps", "corrections", "review_queue")
+"""The views revisions 0007 and 0008 add."""
+NEWER_THAN_0007_SCORE_COLUMNS = ("score_source", "parsed_score", "parsed_max_score")
+"""The columns revision 0008 adds to ``indicator_scores``."""
 
 
 def test_upgrade_creates_every_table_and_view_at_the_head_revision(db_engine: Engine) -> None:
@@ -52,13 +54,16 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
     """Column names of the public views are the documented contract."""
     expected = {
         "indicator_scores": ["city", "state", "cycle", "cycle_label", "pillar_no", "pillar", "indicator_code",
-                             "indicator_title", "score", "max_score", "recommendation", "source_file"],
+                             "indicator_title", "score", "max_score", "recommendation", "source_file",
+                             "score_source", "parsed_score", "parsed_max_score"],
         "pillar_scores": ["city", "state", "cycle", "pillar_no", "pillar", "score", "max_score", "rank", "change"],
         "city_scores": ["city", "state", "cycle", "score", "max_score", "rank", "change"],
         "source_documents": ["path", "sha256", "format", "status", "error", "loaded_at", "confidence",
                              "confidence_reasons", "ocr_engine", "ocr_pages", "ocr_confidence"],
         "score_provenance": ["city", "cycle", "indicator_code", "score", "source_file", "format", "page", "x0",
-                             "top", "x1", "bottom", "line", "location", "score_method"],
+                             "top", "x1", "bottom", "line", "location", "score_method", "score_source",
+                             "parsed_score", "correction_id", "heading_page", "heading_x0", "heading_top",
+                             "heading_x1", "heading_bottom", "heading_location", "score_location", "sha256"],
         "report_versions": ["city", "cycle", "sha256", "source_file", "loaded_at", "is_current",
                             "current_reason", "held_reason", "indicators",
                             "confidence"],
@@ -81,6 +86,14 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
                                    "recommendation", "previous_recommendation"],
         "national_gaps": ["cycle", "indicator_key", "indicator_title", "pillar_no", "cities_scored",
                           "cities_unscored", "cities_full", "share_full", "points_open", "points_possible"],
+        "corrections": ["correction_id", "city", "state", "cycle", "indicator_code", "score_before", "max_before",
+                        "status_before", "score", "max_score", "not_assessed", "reason", "corrected_by",
+                        "corrected_at", "status", "replaced_by", "carried_from", "undone_at", "undone_by",
+                        "undo_reason", "sha256", "source_file", "current_sha256", "current_parsed_score",
+                        "current_parsed_max_score"],
+        "review_queue": ["priority", "kind", "city", "state", "cycle", "indicator_code", "score", "max_score",
+                         "score_method", "detail", "corrected_score", "corrected_max_score", "correction_id",
+                         "confidence", "source_file", "page", "location", "sha256"],
     }
     with db_engine.connect() as conn:
         for view, columns in expected.items():
@@ -165,7 +178,7 @@ def test_revision_0004_downgrades_to_0003_keeping_the_data_and_upgrades_again(db
     load_document(db_engine, source=source_info("/r/imphal.txt", report), report=report, error=None,
                   parser_version=PARSER_VERSION)
     counts = table_counts(db_engine, TABLES_BEFORE_0007)
-    scores = view_rows(db_engine, "indicator_scores")
+    scores = view_rows(db_engine, "indicator_scores", exclude=NEWER_THAN_0007_SCORE_COLUMNS)
     with write_transaction(db_engine) as conn:
         command.downgrade(alembic_config(conn), "0003")
     inspector = inspect(db_engine)
@@ -211,3 +224,37 @@ def test_revision_0005_records_ocr_and_downgrades_to_0004_keeping_the_data(db_en
     upgrade(db_engine)
     with db_engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT ocr_engine FROM source_documents").one()[0] is None
+
+
+def test_revision_0008_downgrades_to_0007_keeping_the_data_and_upgrades_again(db_engine: Engine) -> None:
+    """0008 on a loaded warehouse with a correction: reverting it drops the corrections (table and views) and
+    gives 0007's views back with the parsed scores of every row; upgrading again leaves no correction."""
+    from loaders.corrections import CorrectionRequest, record_corrections
+    from loaders.load import load_document
+    from tests.loaders.support import (
+        PARSER_VERSION,
+        TABLES_BEFORE_0008,
+        imphal_report,
+        source_info,
+        table_counts,
+        view_rows,
+    )
+
+    report = imphal_report()
+    load_document(db_engine, source=source_info("/r/imphal.txt", report), report=report, error=None,
+                  parser_version=PARSER_VERSION)
+    parsed = view_rows(db_engine, "city_scores")
+    record_corrections(db_engine, [CorrectionRequest("Imphal", 2, "1.a", 10.0, "printed 10", "tester")])
+    assert view_rows(db_engine, "city_scores") != parsed
+    counts = table_counts(db_engine, TABLES_BEFORE_0008)
+    with write_transaction(db_engine) as conn:
+        command.downgrade(alembic_config(conn), "0007")
+    inspector = inspect(db_engine)
+    assert "score_correction" not in inspector.get_table_names()
+    assert set(inspector.get_view_names()) == set(VIEWS) - {"corrections", "review_queue"}
+    with db_engine.connect() as conn:
+        assert list(conn.exec_driver_sql("SELECT * FROM indicator_scores WHERE 1 = 0").keys())[-1] == "source_file"
+    assert view_rows(db_engine, "city_scores") == parsed and table_counts(db_engine, TABLES_BEFORE_0008) == counts
+    upgrade(db_engine)
+    assert view_rows(db_engine, "city_scores") == parsed
+    assert view_rows(db_engine, "corrections") == []
