@@ -50,6 +50,8 @@ def queue_table(queue: pd.DataFrame) -> Table:
     for n, row in enumerate(queue.itertuples(), start=1):
         score = "" if _value(row.indicator_code) is None else (
             f"{short_number(_value(row.score))}/{short_number(_value(row.max_score))}")
+        if row.kind == "stale_correction":  # the current version's value, then the correction's
+            score += f" → {short_number(_value(row.corrected_score))}"
         table.add_row(str(n), row.kind.replace("_", " "), escape(str(row.city)), str(int(row.cycle)),
                       escape(str(_value(row.indicator_code) or "")), score, escape(_where(row)),
                       escape(str(_value(row.detail) or "")))

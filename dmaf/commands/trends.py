@@ -145,10 +145,12 @@ def trends(
 
 
 def report(
-    out_dir: Path = typer.Option(..., "--out", metavar="DIR", help="Folder for index.html and one page per city."),
+    out_dir: Path = typer.Option(..., "--out", metavar="DIR", help="Folder for index.html, one page per city and "
+                                 "one review page per document."),
     db: Optional[str] = db_option(),
 ) -> None:
-    """Write a static HTML report (overview + one page per city) that opens in any browser, offline."""
+    """Write a static HTML report (overview, one page per city, one review page per document showing where each
+    score was read) that opens in any browser, offline."""
     out, err = consoles()
     with exit_on_error(err):
         try:

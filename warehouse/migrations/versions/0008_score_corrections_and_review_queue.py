@@ -158,8 +158,8 @@ doubtful AS (
 )
 SELECT 1 AS priority, 'stale_correction' AS kind, city, state, cycle, indicator_code,
        current_parsed_score AS score, current_parsed_max_score AS max_score, NULL AS score_method,
-       'corrected to ' || CASE WHEN not_assessed THEN 'not assessed' ELSE 'a new score' END
-           || ' on an older version (' || SUBSTR(sha256, 1, 12) || ') by ' || corrected_by || ': ' || reason
+       'corrected' || CASE WHEN not_assessed THEN ' to not assessed' ELSE '' END || ' by ' || corrected_by
+           || ' on an older version (' || SUBSTR(sha256, 1, 12) || '): ' || reason
            || '; not applied to the current version ' || SUBSTR(current_sha256, 1, 12) AS detail,
        score AS corrected_score, max_score AS corrected_max_score, correction_id,
        NULL AS confidence, source_file, NULL AS page, NULL AS location, current_sha256 AS sha256
@@ -173,7 +173,7 @@ SELECT 2, CASE WHEN score IS NULL THEN 'null_score' ELSE 'guessed_placement' END
                            WHERE w.report_version_id = doubtful.version_id
                              AND w.indicator = doubtful.indicator_code),
                           'no score was read')
-            ELSE 'placed by ' || score_method || ': a guess, not read beside its heading' END,
+            ELSE 'placed by ' || score_method || ', a guess' END,
        NULL, NULL, NULL, confidence, source_file, page, location, sha256
 FROM doubtful
 UNION ALL
