@@ -155,7 +155,7 @@ def test_datasette_canned_queries_run_on_the_warehouse(corpus_db: str) -> None:
         with engine.connect() as conn:
             for name, query in database["queries"].items():
                 rows = conn.execute(text(query["sql"]), params).all()
-                assert rows or name == "quality_errors", name
+                assert rows or name in ("quality_errors", "review_first"), name  # the plain corpus reads clean
     finally:
         engine.dispose()
 
