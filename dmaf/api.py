@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from core import defaults
-from core.errors import ConfigurationError, PathNotFound
+from core.errors import ConfigurationError, InvalidCorrection, PathNotFound
 from core.options import BatchOptions, ParseOptions
 from core.records import ParseOutcome
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from flows.summary import IngestSummary
     from loaders.corrections import Correction, CorrectionRequest
     from loaders.holding import HeldVersion
+    from loaders.metadata_corrections import MetadataRequest
     from warehouse.integrity import CheckReport
 
 T = TypeVar("T")
@@ -269,7 +270,6 @@ def correct(requests: Iterable[CorrectionRequest], *, db: str | None = None) -> 
 
 def correct_from_csv(path: str | Path, *, by: str | None = None, db: str | None = None) -> list[Correction]:
     """Record the corrections of a CSV file (``loaders.corrections.CSV_COLUMNS``), all or none."""
-    from core.errors import InvalidCorrection
     from loaders.corrections import requests_from_csv
 
     file = Path(path)
@@ -303,6 +303,65 @@ def carry_over(ids: Iterable[int] = (), *, city: str | None = None, cycle: int |
         return carry(engine, chosen, by=by or reviewer(), reason=reason) if chosen else []
 
     return _writing(db, write)
+
+
+@dataclass(frozen=True)
+class DocumentCorrection:
+    """What ``correct_document``/``restore_document`` did: the document, where it was and where it is now."""
+
+    sha256: str
+    path: str
+    before: str
+    after: str
+    ids: tuple[int, ...]
+
+    def describe(self, verb: str = "corrected") -> str:
+        """Return one line for the command line."""
+        ids = f"correction {', '.join(map(str, self.ids))}: " if self.ids else ""
+        return f"{ids}{self.path} ({self.sha256[:12]}) {verb}: {self.before} -> {self.after}"
+
+
+def _placed(document: Any) -> str:
+    """Return where a stored document is placed, as text."""
+    return f"{document.city} ({document.state or 'no state'}), cycle {document.cycle}"
+
+
+def _rebuild_document(db: str | None, document: str, change: Callable[..., Any]) -> DocumentCorrection:
+    """Find a stored document, re-read its file and rebuild it with ``change`` in the same transaction."""
+    from flows.reprocess import reparse_version
+    from loaders.metadata_corrections import find_document
+
+    ids: list[int] = []
+
+    def write(engine: Any) -> DocumentCorrection:
+        found = find_document(engine, document)
+        reparse_version(engine, found.sha256, change=lambda conn: ids.extend(change(conn, found)))
+        now = find_document(engine, found.sha256)
+        return DocumentCorrection(found.sha256, found.path, _placed(found), _placed(now), tuple(ids))
+
+    return _writing(db, write)
+
+
+def correct_document(request: MetadataRequest, *, db: str | None = None) -> DocumentCorrection:
+    """Correct a stored document's city, state and/or cycle: recorded and applied in one transaction (the file
+    is read again, so it must still hold the version's bytes); return where the document was and is now."""
+    from loaders.metadata_corrections import check_metadata_request, record_metadata
+    from reference.gazetteer import cycles
+
+    if problem := check_metadata_request(request, tuple(int(c) for c in cycles()["cycle"])):
+        raise InvalidCorrection(f"{request.document}: {problem}; nothing was changed")
+    return _rebuild_document(db, request.document, lambda conn, found: record_metadata(conn, found, request))
+
+
+def restore_document(document: str, *, by: str | None = None, reason: str = "",
+                     db: str | None = None) -> DocumentCorrection:
+    """End a document's corrections of its city, state and cycle: it is placed as its file reads again."""
+    from loaders.metadata_corrections import restore_metadata
+
+    def change(conn: Any, found: Any) -> list[int]:
+        return [r.id for r in restore_metadata(conn, found.sha256, by=by or reviewer(), reason=reason)]
+
+    return _rebuild_document(db, document, change)
 
 
 def review_queue(*, city: str | None = None, cycle: int | None = None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -137,3 +138,26 @@ def _emit(result: ReprocessResult, on_result: Callable[[ReprocessResult], None] 
 def _as_load_results(results: Iterable[ReprocessResult]) -> list[LoadResult]:
     """Return the results as load results for the run's counts (gone or changed files count as skipped)."""
     return [LoadResult(r.path, r.status, r.message) for r in results]
+
+
+def reparse_version(
+    engine: Engine, sha256: str, *, change: Callable[[Any], object], options: ParseOptions = ParseOptions(),
+) -> ReprocessResult:
+    """Re-parse one stored version from a file holding its bytes and rebuild its facts with ``change`` run first
+    in the same transaction (a metadata correction recorded or restored); raise ``InvalidCorrection`` when no
+    file holds the version's bytes any more or the parser cannot read it now."""
+    from core.errors import InvalidCorrection
+    from pipeline.document import parse_path
+
+    version = next(v for v in stored_versions(engine, parser_version="", everything=True) if v.sha256 == sha256)
+    path, problem = locate(version)
+    if problem is not None:
+        raise InvalidCorrection(f"{problem.message}: a document's city, state or cycle is corrected by reading its "
+                                "file again; nothing was changed")
+    outcome = parse_path(path, options)
+    if outcome.failure is not None or outcome.source.sha256 != sha256:
+        why = outcome.failure.message if outcome.failure is not None else "the file changed while it was read"
+        raise InvalidCorrection(f"{path}: {why}; nothing was changed")
+    done = replace_facts(engine, sha256=sha256, report=outcome.report, parser_version=current_parser_version(),
+                         change=change)
+    return _result(version, path, done.status, done.message)

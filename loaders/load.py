@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -26,6 +27,7 @@ from loaders.facts import (
     version_attributes,
 )
 from loaders.holding import hold_if_worse
+from loaders.metadata_corrections import active_overrides, corrected_methods, with_metadata
 from loaders.normalise import NormalisedReport, normalise_report
 from loaders.quality import record_quality
 from loaders.recommendations import refresh_recommendation_changes
@@ -162,15 +164,25 @@ def load_document(
 
 def replace_facts(
     engine: Engine, *, sha256: str, report: ParsedReport, parser_version: str, catalog: Catalog | None = None,
+    change: Callable[[Connection], object] | None = None,
 ) -> LoadResult:
-    """Rebuild the facts of an existing version from a new parse, in one transaction (reprocessing)."""
-    norm = normalise_report(report, catalog=catalog)
-    doc = norm.document
+    """Rebuild the facts of an existing version from a new parse, in one transaction (reprocessing).
+
+    The report is read as the version's active metadata corrections say (``loaders.metadata_corrections``):
+    ``change``, when given, runs first in the same transaction (it records or restores such corrections), so a
+    corrected city or cycle moves the version to its report atomically.
+    """
     with write_transaction(engine) as conn:
         query = select(_RV.c.id, _RV.c.report_id, _SF.c.path).join(_SF, _SF.c.id == _RV.c.source_file_id)
         version = conn.execute(query.where(_RV.c.sha256 == sha256)).first()
         if version is None:
             raise WarehouseError(f"no report version with sha256 {sha256}; load the document first")
+        if change is not None:
+            change(conn)
+        overrides = active_overrides(conn, sha256)
+        norm = normalise_report(with_metadata(report, overrides), catalog=catalog)
+        doc = norm.document
+        doc.update(corrected_methods(overrides))
         if problem := _unplaceable(doc):
             return LoadResult(version.path, FileStatus.FAILED, f"{version.path}: {problem}; the loaded version is kept",
                                version.id)

@@ -3,7 +3,7 @@
 Dimensions: ``cycle``, ``pillar``, ``city``, ``indicator``. Files and versions: ``source_file`` (one row
 per path seen), ``report`` (one per city and cycle), ``report_version`` (one per distinct content
 sha256 that parsed). Facts: ``indicator_score``, ``parse_warning``, ``quality_issue``; derived from them,
-``recommendation_change``. Human review: ``score_correction``. Runs: ``ingest_run``.
+``recommendation_change``. Human review: ``score_correction``, ``metadata_correction``. Runs: ``ingest_run``.
 Times are aware UTC datetimes. The schema is created by Alembic (``warehouse/migrations``), never by ``create_all``.
 """
 
@@ -344,6 +344,38 @@ class ScoreCorrection(SQLModel, table=True):
     undo_reason: str | None = Field(default=None, sa_type=Text)
 
 
+class MetadataCorrection(SQLModel, table=True):
+    """A reviewer's correction of a document version's city, state or cycle (``dmaf correct --document``).
+
+    Keyed to the version's content (``sha256``) and the ``field``; ``value`` is what the document is, and
+    ``value_before`` what it was placed as. Every rebuild of the version's facts (``dmaf reprocess``) reads the
+    document with the active corrections, so the version stays in its corrected report. At most one correction
+    per version and field is ``active``; a newer one replaces it, ``dmaf correct --document … --restore`` ends
+    them (``undone_at``). Rows are never deleted.
+    """
+
+    __tablename__ = "metadata_correction"
+    __table_args__ = (
+        Index("uq_metadata_correction_active", "sha256", "field", unique=True,
+              sqlite_where=text("active"), postgresql_where=text("active")),
+        CheckConstraint("field IN ('city', 'state', 'cycle')", name="ck_metadata_correction_field"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(index=True)
+    field: str
+    value: str
+    value_before: str | None = None
+    reason: str = Field(sa_type=Text)
+    corrected_by: str
+    corrected_at: datetime = Field(sa_type=UTCDateTime)
+    active: bool = True
+    replaced_by: int | None = Field(default=None, foreign_key="metadata_correction.id")
+    undone_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    undone_by: str | None = None
+    undo_reason: str | None = Field(default=None, sa_type=Text)
+
+
 class IngestRun(SQLModel, table=True):
     """One ingest of a folder: when, what parser, and how many files ended in each status."""
 
@@ -367,4 +399,5 @@ class IngestRun(SQLModel, table=True):
 TABLES = (
     Cycle, Pillar, City, Indicator, SourceFileRow, Report, ReportVersion,
     IndicatorScore, ParseWarningRow, QualityIssue, IngestRun, RecommendationChange, ScoreCorrection,
+    MetadataCorrection,
 )

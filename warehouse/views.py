@@ -356,6 +356,20 @@ JOIN source_file f ON f.id = v.source_file_id
 LEFT JOIN report_version cv ON cv.report_id = v.report_id AND cv.is_current
 LEFT JOIN indicator_score cs ON cs.report_version_id = cv.id AND cs.code = k.indicator_code
 LEFT JOIN indicator ci ON ci.id = cs.indicator_id""",
+    "document_corrections": """
+SELECT m.id AS correction_id, m.sha256 AS sha256, f.path AS source_file, m.field AS field,
+       m.value_before AS value_before, m.value AS value, m.reason AS reason, m.corrected_by AS corrected_by,
+       m.corrected_at AS corrected_at,
+       CASE WHEN m.undone_at IS NOT NULL THEN 'undone'
+            WHEN m.replaced_by IS NOT NULL THEN 'replaced'
+            ELSE 'applied' END AS status,
+       m.replaced_by AS replaced_by, m.undone_at AS undone_at, m.undone_by AS undone_by,
+       m.undo_reason AS undo_reason, c.name AS city, r.cycle_no AS cycle, v.is_current AS is_current
+FROM metadata_correction m
+JOIN report_version v ON v.sha256 = m.sha256
+JOIN report r ON r.id = v.report_id
+JOIN city c ON c.id = r.city_id
+JOIN source_file f ON f.id = v.source_file_id""",
     "review_queue": f"""
 WITH current_versions AS (
     SELECT v.id AS version_id, v.sha256 AS sha256, c.name AS city, c.state AS state, c.known AS known,
@@ -426,7 +440,8 @@ and every view above them follow. ``score_provenance`` gains ``score_source``, `
 score's (``score_location``: NULL when no score was placed) and the version's ``sha256``. New view ``corrections``: every correction ever made (the audit), its ``status``
 (``status``: ``applied``; ``stale``: made on an older version of the report and not yet carried over; ``superseded``: the
 current version has its own correction, or had the one carried over from it; ``replaced``; ``undone``) and the current version's parsed value.
-New view ``review_queue``: what needs a look, ``priority`` 1 first: stale corrections (1); NULL scores and
+New view ``document_corrections``: every correction of a version's city, state or cycle (``applied``,
+``replaced``, ``undone``) with the report the version is in now. New view ``review_queue``: what needs a look, ``priority`` 1 first: stale corrections (1); NULL scores and
 scores placed by a guess (max-score match, nearest above) that no correction covers (2); error-severity quality
 issues (3); documents whose confidence is below 1 and cities the gazetteer does not know (4)."""
 

@@ -99,15 +99,23 @@ def _one_mode(err: Any, modes: dict[str, bool]) -> str:
     if len(chosen) != 1:
         what = " and ".join(chosen) if chosen else "nothing to do"
         raise fail(err, f"{what}: give a correction (--city, --cycle, --indicator and --score or --not-assessed), "
-                        "--file CSV, --undo ID or --carry-over")
+                        "--file CSV, --undo ID, --carry-over or --document")
     return chosen[0]
 
 
 def correct(
     ids: Optional[list[int]] = typer.Argument(None, metavar="ID", help="With --carry-over: the stale "
                                               "corrections to carry over (the corrections view lists them)."),
-    city: Optional[str] = typer.Option(None, "--city", metavar="NAME", help="The city (name or alias)."),
-    cycle: Optional[int] = typer.Option(None, "--cycle", metavar="N", help="The cycle of the report."),
+    city: Optional[str] = typer.Option(None, "--city", metavar="NAME", help="The city (name or alias); with "
+                                       "--document: the city the document is."),
+    cycle: Optional[int] = typer.Option(None, "--cycle", metavar="N", help="The cycle of the report; with "
+                                        "--document: the cycle the document is."),
+    state: Optional[str] = typer.Option(None, "--state", metavar="NAME", help="With --document: the state the "
+                                        "document is."),
+    document: Optional[str] = typer.Option(None, "--document", metavar="PATH|SHA", help="Correct a loaded "
+                                           "document's city, state or cycle (its path, or 8+ digits of its sha256)."),
+    restore: bool = typer.Option(False, "--restore", help="With --document: end its city/state/cycle "
+                                 "corrections; it is placed as its file reads."),
     indicator: Optional[str] = typer.Option(None, "--indicator", metavar="CODE", help="The indicator, e.g. 2.a."),
     score: Optional[float] = typer.Option(None, "--score", metavar="POINTS", help="The right score."),
     max_score: Optional[float] = typer.Option(None, "--max", metavar="POINTS", help="The right maximum, when the "
@@ -126,15 +134,26 @@ def correct(
     """Correct a score the parser got wrong, keyed to the document's content: the score views show the
     corrected value (score_source = corrected) and the parsed one stays queryable. A correction survives
     reprocessing, re-ingests and byte-identical copies; a new version of the report lists it as stale in
-    `dmaf review` until `--carry-over`. Every step is kept in the corrections view."""
+    `dmaf review` until `--carry-over`. `--document FILE --city X` (or --state, --cycle) says what a loaded
+    document is: it is read again and moved to that report. Every step is kept in the corrections and
+    document_corrections views."""
     out, err = consoles()
     single = any(v is not None for v in (indicator, score, max_score)) or not_assessed
-    mode = _one_mode(err, {"a correction": single and not carry, "--file": file is not None,
-                           "--undo": undo is not None, "--carry-over": carry})
+    mode = _one_mode(err, {"a correction": single and not carry and document is None, "--file": file is not None,
+                           "--undo": undo is not None, "--carry-over": carry, "--document": document is not None})
     if ids and mode != "--carry-over":
         raise fail(err, f"correction ids ({' '.join(map(str, ids))}) go with --carry-over only")
+    if mode == "--document" and single:
+        raise fail(err, "--document corrects a document's city, state or cycle; correct a score with --city, "
+                        "--cycle and --indicator")
+    if (state is not None or restore) and mode != "--document":
+        raise fail(err, "--state and --restore go with --document only")
     who = by or api.reviewer()
     with exit_on_error(err):
+        if mode == "--document":
+            _document(out, err, document, city=city, state=state, cycle=cycle, restore=restore, reason=reason,
+                      by=who, db=db)
+            return
         if mode == "--undo":
             row = api.undo_correction(undo, by=who, reason=reason, db=db)
             out.print(f"correction {row.correction_id} undone: {row.city}, cycle {row.cycle}, {row.indicator_code} "
@@ -161,6 +180,23 @@ def correct(
         out.print(correction.describe(), markup=False, highlight=False, soft_wrap=True)
     verb = "carried over" if mode == "--carry-over" else "recorded"
     err.print(f"{plural(len(done), 'correction')} {verb}" + ("" if done else " (none was stale)"),
+              markup=False, highlight=False)
+
+
+def _document(out: Any, err: Any, document: str, *, city: str | None, state: str | None, cycle: int | None,
+              restore: bool, reason: str, by: str, db: str | None) -> None:
+    """Correct (or restore) a document's city, state and cycle, and say where it is now."""
+    if restore:
+        if any(v is not None for v in (city, state, cycle)):
+            raise InvalidCorrection("--restore ends the document's corrections: give no --city, --state or --cycle")
+        done = api.restore_document(document, by=by, reason=reason, db=db)
+        out.print(done.describe("restored"), markup=False, highlight=False, soft_wrap=True)
+        return
+    from loaders.metadata_corrections import MetadataRequest
+
+    done = api.correct_document(MetadataRequest(document, reason, by, city=city, state=state, cycle=cycle), db=db)
+    out.print(done.describe(), markup=False, highlight=False, soft_wrap=True)
+    err.print(f"{plural(len(done.ids), 'correction')} recorded; the document was read again and moved",
               markup=False, highlight=False)
 
 

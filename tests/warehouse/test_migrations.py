@@ -23,7 +23,7 @@ from warehouse.db import (
 )
 from warehouse.views import VIEWS
 
-NEWER_THAN_0006 = ("recommendation_changes", "national_gaps", "corrections", "review_queue")
+NEWER_THAN_0006 = ("recommendation_changes", "national_gaps", "corrections", "document_corrections", "review_queue")
 """The views revisions 0007 and 0008 add."""
 NEWER_THAN_0007_SCORE_COLUMNS = ("score_source", "parsed_score", "parsed_max_score")
 """The columns revision 0008 adds to ``indicator_scores``."""
@@ -91,6 +91,9 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
                         "corrected_at", "status", "replaced_by", "carried_from", "undone_at", "undone_by",
                         "undo_reason", "sha256", "source_file", "current_sha256", "current_parsed_score",
                         "current_parsed_max_score"],
+        "document_corrections": ["correction_id", "sha256", "source_file", "field", "value_before", "value",
+                                 "reason", "corrected_by", "corrected_at", "status", "replaced_by", "undone_at",
+                                 "undone_by", "undo_reason", "city", "cycle", "is_current"],
         "review_queue": ["priority", "kind", "city", "state", "cycle", "indicator_code", "score", "max_score",
                          "score_method", "detail", "corrected_score", "corrected_max_score", "correction_id",
                          "confidence", "source_file", "page", "location", "sha256"],
@@ -250,8 +253,8 @@ def test_revision_0008_downgrades_to_0007_keeping_the_data_and_upgrades_again(db
     with write_transaction(db_engine) as conn:
         command.downgrade(alembic_config(conn), "0007")
     inspector = inspect(db_engine)
-    assert "score_correction" not in inspector.get_table_names()
-    assert set(inspector.get_view_names()) == set(VIEWS) - {"corrections", "review_queue"}
+    assert not {"score_correction", "metadata_correction"} & set(inspector.get_table_names())
+    assert set(inspector.get_view_names()) == set(VIEWS) - {"corrections", "document_corrections", "review_queue"}
     with db_engine.connect() as conn:
         assert list(conn.exec_driver_sql("SELECT * FROM indicator_scores WHERE 1 = 0").keys())[-1] == "source_file"
     assert view_rows(db_engine, "city_scores") == parsed and table_counts(db_engine, TABLES_BEFORE_0008) == counts

@@ -2,10 +2,11 @@
 
 Adds the table ``score_correction`` (a reviewer's correction of one indicator's score in one document
 version, keyed to the version's sha256; never deleted, so it is its own audit) with a unique index that lets
-at most one correction per version and indicator be active. Replaces ``indicator_scores`` (the corrected
+at most one correction per version and indicator be active, and the table ``metadata_correction`` (the same
+for a version's city, state or cycle). Replaces ``indicator_scores`` (the corrected
 score where one applies, ``score_source``, ``parsed_score``, ``parsed_max_score``), ``score_provenance`` (with
 ``score_source``, ``parsed_score``, ``correction_id``) and ``indicator_trends`` (corrected scores); adds
-``corrections`` (the audit, with each correction's state) and ``review_queue``. PostgreSQL refuses to drop a
+``corrections`` (the audit, with each correction's state), ``document_corrections`` and ``review_queue``. PostgreSQL refuses to drop a
 view that others read, so every view is dropped and created again, in order.
 
 Revision ID: 0008
@@ -132,6 +133,20 @@ JOIN source_file f ON f.id = v.source_file_id
 LEFT JOIN report_version cv ON cv.report_id = v.report_id AND cv.is_current
 LEFT JOIN indicator_score cs ON cs.report_version_id = cv.id AND cs.code = k.indicator_code
 LEFT JOIN indicator ci ON ci.id = cs.indicator_id""",
+    "document_corrections": """
+SELECT m.id AS correction_id, m.sha256 AS sha256, f.path AS source_file, m.field AS field,
+       m.value_before AS value_before, m.value AS value, m.reason AS reason, m.corrected_by AS corrected_by,
+       m.corrected_at AS corrected_at,
+       CASE WHEN m.undone_at IS NOT NULL THEN 'undone'
+            WHEN m.replaced_by IS NOT NULL THEN 'replaced'
+            ELSE 'applied' END AS status,
+       m.replaced_by AS replaced_by, m.undone_at AS undone_at, m.undone_by AS undone_by,
+       m.undo_reason AS undo_reason, c.name AS city, r.cycle_no AS cycle, v.is_current AS is_current
+FROM metadata_correction m
+JOIN report_version v ON v.sha256 = m.sha256
+JOIN report r ON r.id = v.report_id
+JOIN city c ON c.id = r.city_id
+JOIN source_file f ON f.id = v.source_file_id""",
     "review_queue": """
 WITH current_versions AS (
     SELECT v.id AS version_id, v.sha256 AS sha256, c.name AS city, c.state AS state, c.known AS known,
@@ -196,6 +211,7 @@ WHERE NOT known""",
 }
 
 _INDEX = 'uq_score_correction_active'
+_METADATA_INDEX = 'uq_metadata_correction_active'
 
 
 def upgrade() -> None:
@@ -229,12 +245,38 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_score_correction_sha256'), ['sha256'], unique=False)
         batch_op.create_index(_INDEX, ['sha256', 'indicator_code'], unique=True,
                               sqlite_where=sa.text('active'), postgresql_where=sa.text('active'))
+    op.create_table('metadata_correction',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(), nullable=False),
+    sa.Column('field', sa.String(), nullable=False),
+    sa.Column('value', sa.String(), nullable=False),
+    sa.Column('value_before', sa.String(), nullable=True),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('corrected_by', sa.String(), nullable=False),
+    sa.Column('corrected_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('replaced_by', sa.Integer(), nullable=True),
+    sa.Column('undone_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('undone_by', sa.String(), nullable=True),
+    sa.Column('undo_reason', sa.Text(), nullable=True),
+    sa.CheckConstraint("field IN ('city', 'state', 'cycle')", name='ck_metadata_correction_field'),
+    sa.ForeignKeyConstraint(['replaced_by'], ['metadata_correction.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('metadata_correction', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_metadata_correction_sha256'), ['sha256'], unique=False)
+        batch_op.create_index(_METADATA_INDEX, ['sha256', 'field'], unique=True,
+                              sqlite_where=sa.text('active'), postgresql_where=sa.text('active'))
     create_views(VIEWS)
 
 
 def downgrade() -> None:
     """Revert this revision."""
     drop_views(VIEWS)
+    with op.batch_alter_table('metadata_correction', schema=None) as batch_op:
+        batch_op.drop_index(_METADATA_INDEX)
+        batch_op.drop_index(batch_op.f('ix_metadata_correction_sha256'))
+    op.drop_table('metadata_correction')
     with op.batch_alter_table('score_correction', schema=None) as batch_op:
         batch_op.drop_index(_INDEX)
         batch_op.drop_index(batch_op.f('ix_score_correction_sha256'))
