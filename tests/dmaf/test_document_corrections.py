@@ -123,3 +123,17 @@ def test_with_metadata_is_pure_and_drops_what_no_longer_holds() -> None:
     both = with_metadata(report, {"city": "Pune", "state": "Maharashtra", "cycle": "3"})
     assert (both.city, both.state, both.cycle, both.cycle_label) == ("Pune", "Maharashtra", 3, None)
     assert with_metadata(report, {"state": "Assam"}).state == "Assam"
+
+
+def test_the_cli_moves_and_restores_a_document(gotham: tuple[str, Path]) -> None:
+    """`dmaf correct --document FILE --city X` prints where the document was and is; `--restore` undoes it."""
+    db, path = gotham
+    moved = runner.invoke(app, ["correct", "--document", path.name, "--city", "Imphal", "--reason",
+                                "the title page names Imphal", "--db", db])
+    assert moved.exit_code == 0, moved.output
+    assert moved.stdout.strip() == (f"correction 1: {path} ({_rows(db, 'SELECT sha256 FROM metadata_correction')[0][0][:12]}) "
+                                    "corrected: Gotham (Nowhere), cycle 2 -> Imphal (Manipur), cycle 2")
+    restored = runner.invoke(app, ["correct", "--document", path.name, "--restore", "--db", db])
+    assert restored.exit_code == 0, restored.output
+    assert restored.stdout.strip().endswith("restored: Imphal (Manipur), cycle 2 -> Gotham (Nowhere), cycle 2")
+    assert _rows(db, "SELECT status, undone_by FROM document_corrections") == [("undone", "asha")]
