@@ -411,11 +411,12 @@ def advise(city: str, *, cycle: int | None = None, db: str | None = None) -> Cit
     return advise_city(frames, find_city(frames, city), cycle)
 
 
-def write_report(out_dir: str | Path, *, db: str | None = None) -> list[Path]:
-    """Write the static HTML report (overview + one page per city); return the pages, index first."""
+def write_report(out_dir: str | Path, *, db: str | None = None, review: bool = True) -> list[Path]:
+    """Write the static HTML report (overview, one page per city and, with ``review``, one review page per
+    document); return the pages, index first."""
     from dmaf.trends.html_report import write_report as write
 
-    return write(trends(db), out_dir)
+    return write(trends(db), out_dir, review=review)
 
 
 def export(out_dir: str | Path, *, format: str = "csv", db: str | None = None) -> list[Path]:

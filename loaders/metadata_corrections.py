@@ -85,9 +85,11 @@ def find_document(engine: Engine, document: str) -> StoredDocument:
         exact = [r for r in rows if r.path == wanted]
         rows = exact or [r for r in rows if r.path.rsplit("/", 1)[-1] == wanted.rsplit("/", 1)[-1]]
     if len(rows) != 1:
-        what = "no loaded document" if not rows else f"{len(rows)} loaded documents ({', '.join(r.path for r in rows[:5])})"
+        paths = ", ".join(r.path for r in rows[:5])
+        what = f"{len(rows)} loaded documents ({paths})" if rows else "no loaded document"
         raise InvalidCorrection(f"{what} match {document!r}: give its path as `dmaf sql \"select source_file, "
-                                "sha256 from report_versions\"` lists it, or 8+ digits of its sha256; nothing was changed")
+                                "sha256 from report_versions\"` lists it, or 8+ digits of its sha256; "
+                                "nothing was changed")
     row = rows[0]
     return StoredDocument(row.sha256, row.path, row.name, row.state, row.cycle_no)
 

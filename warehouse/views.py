@@ -432,18 +432,20 @@ SELECT 4, 'unknown_city', city, state, cycle, NULL, NULL, NULL, NULL,
 FROM current_versions
 WHERE NOT known""",
 }
-"""Revision 0008: reviewers' corrections (table ``score_correction``). ``indicator_scores`` shows the corrected
-score and maximum where a correction applies, with ``score_source`` (``parsed``/``corrected``) and the
-parser's own ``parsed_score``/``parsed_max_score``; ``pillar_scores``, ``city_scores``, ``indicator_trends``
-and every view above them follow. ``score_provenance`` gains ``score_source``, ``parsed_score``,
-``correction_id``, the heading's own place (``heading_page``, ``heading_x0`` … ``heading_location``), the
-score's (``score_location``: NULL when no score was placed) and the version's ``sha256``. New view ``corrections``: every correction ever made (the audit), its ``status``
-(``status``: ``applied``; ``stale``: made on an older version of the report and not yet carried over; ``superseded``: the
-current version has its own correction, or had the one carried over from it; ``replaced``; ``undone``) and the current version's parsed value.
-New view ``document_corrections``: every correction of a version's city, state or cycle (``applied``,
-``replaced``, ``undone``) with the report the version is in now. New view ``review_queue``: what needs a look, ``priority`` 1 first: stale corrections (1); NULL scores and
-scores placed by a guess (max-score match, nearest above) that no correction covers (2); error-severity quality
-issues (3); documents whose confidence is below 1 and cities the gazetteer does not know (4)."""
+"""Revision 0008: reviewers' corrections (tables ``score_correction`` and ``metadata_correction``).
+``indicator_scores`` shows the corrected score and maximum where a correction applies, with ``score_source``
+(``parsed``/``corrected``) and the parser's own ``parsed_score``/``parsed_max_score``; ``pillar_scores``,
+``city_scores``, ``indicator_trends`` and every view above them follow. ``score_provenance`` gains
+``score_source``, ``parsed_score``, ``correction_id``, the heading's own place (``heading_page``, ``heading_x0``
+… ``heading_location``), the score's (``score_location``: NULL when no score was placed) and the version's
+``sha256``. New view ``corrections``: every score correction ever made (the audit), its ``status`` (``applied``;
+``stale``: made on an older version of the report and not yet carried over; ``superseded``: the current version
+has its own correction, or had the one carried over from it; ``replaced``; ``undone``) and the current version's
+parsed value. New view ``document_corrections``: every correction of a version's city, state or cycle
+(``applied``, ``replaced``, ``undone``) with the report the version is in now. New view ``review_queue``: what
+needs a look, ``priority`` 1 first: stale corrections (1); NULL scores and scores placed by a guess (max-score
+match, nearest above) that no correction covers (2); error-severity quality issues (3); documents whose
+confidence is below 1 and cities the gazetteer does not know (4)."""
 
 VIEWS = VIEWS_V8
 """The views of the newest schema, in creation order (later views read earlier ones)."""

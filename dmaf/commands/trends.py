@@ -147,6 +147,8 @@ def trends(
 def report(
     out_dir: Path = typer.Option(..., "--out", metavar="DIR", help="Folder for index.html, one page per city and "
                                  "one review page per document."),
+    review: bool = typer.Option(True, "--review/--no-review", help="Write the review pages (each score beside a "
+                                "picture of where it was read)."),
     db: Optional[str] = db_option(),
 ) -> None:
     """Write a static HTML report (overview, one page per city, one review page per document showing where each
@@ -154,7 +156,7 @@ def report(
     out, err = consoles()
     with exit_on_error(err):
         try:
-            written = api.write_report(out_dir, db=db)
+            written = api.write_report(out_dir, db=db, review=review)
         except OSError as exc:
             raise fail(err, f"cannot write the report to {out_dir}: {exc.strerror or exc}") from None
     out.print(f"wrote {len(written)} page(s); open {written[0]}", highlight=False, markup=False)

@@ -21,6 +21,8 @@ SCORE_OUTLINE = (200, 30, 30)
 """The colour of the score's box on a crop (red)."""
 HEADING_OUTLINE = (30, 90, 200)
 """The colour of the heading's box on a crop (blue)."""
+KEEP_PAGES = 2
+"""Rendered pages kept for further crops (about 6 MB each at scale 2)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +76,14 @@ class PdfPages:
         return self._sizes[page]
 
     def image(self, page: int):  # -> PIL.Image.Image
-        """Return a page rendered at the scale (cached)."""
+        """Return a page rendered at the scale; the last ``KEEP_PAGES`` pages stay cached (indicators come in
+        page order, so each page is rendered once and memory stays flat in the number of pages)."""
         if page not in self._images:
             handle = self._pdf[page - 1]
             self._images[page] = handle.render(scale=self.scale).to_pil().convert("RGB")
             handle.close()
+            while len(self._images) > KEEP_PAGES:
+                del self._images[next(iter(self._images))]
         return self._images[page]
 
     def crop(self, page: int, *, score: Box | None, heading: Box | None,

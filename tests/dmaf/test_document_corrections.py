@@ -131,8 +131,9 @@ def test_the_cli_moves_and_restores_a_document(gotham: tuple[str, Path]) -> None
     moved = runner.invoke(app, ["correct", "--document", path.name, "--city", "Imphal", "--reason",
                                 "the title page names Imphal", "--db", db])
     assert moved.exit_code == 0, moved.output
-    assert moved.stdout.strip() == (f"correction 1: {path} ({_rows(db, 'SELECT sha256 FROM metadata_correction')[0][0][:12]}) "
-                                    "corrected: Gotham (Nowhere), cycle 2 -> Imphal (Manipur), cycle 2")
+    sha = _rows(db, "SELECT sha256 FROM metadata_correction")[0][0]
+    assert moved.stdout.strip() == (f"correction 1: {path} ({sha[:12]}) corrected: Gotham (Nowhere), cycle 2 -> "
+                                    "Imphal (Manipur), cycle 2")
     restored = runner.invoke(app, ["correct", "--document", path.name, "--restore", "--db", db])
     assert restored.exit_code == 0, restored.output
     assert restored.stdout.strip().endswith("restored: Imphal (Manipur), cycle 2 -> Gotham (Nowhere), cycle 2")

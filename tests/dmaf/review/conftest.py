@@ -14,7 +14,8 @@ from tests.corpus.render_docx import render_docx
 from tests.corpus.render_pdf import render_pdf
 from tests.corpus.render_txt import render_txt
 from tests.corpus.spec import ReportSpec
-from tests.dmaf.trends.conftest import ingest, module_db_url, specs  # noqa: F401 (fixtures shared)
+from tests.dmaf.trends.conftest import ingest
+from tests.dmaf.trends.conftest import module_db_url, specs  # noqa: F401 (fixtures shared)
 
 LAYOUT = "displaced"
 RENDER = {"pdf": render_pdf, "docx": render_docx, "txt": render_txt}
@@ -32,7 +33,7 @@ def delete_score_line(path: Path, code: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def review_files(tmp_path_factory: pytest.TempPathFactory, specs: list[ReportSpec]) -> list[Path]:
+def review_files(tmp_path_factory: pytest.TempPathFactory, specs: list[ReportSpec]) -> list[Path]:  # noqa: F811
     """The 12 specs rendered in the displaced layout, the i-th as PDF, DOCX or TXT by i % 3 (Pune's cycle 2
     report as TXT without its 3.b score line)."""
     folder = tmp_path_factory.mktemp("review-corpus")
@@ -54,7 +55,8 @@ def review_parsed(review_files: list[Path]) -> list[ParseOutcome]:
 
 
 @pytest.fixture(scope="module")
-def review_db(module_db_url: str, review_files: list[Path], review_parsed: list[ParseOutcome]) -> str:
+def review_db(module_db_url: str, review_files: list[Path],  # noqa: F811
+              review_parsed: list[ParseOutcome]) -> str:
     """A warehouse (SQLite and PostgreSQL) holding the review corpus; returns its URL."""
     assert ingest(module_db_url, review_files, review_parsed) == ["loaded"] * len(review_files)
     return module_db_url
