@@ -26,7 +26,15 @@ from core.errors import InvalidCorrection
 from loaders.dims import lock_reports
 from reference.gazetteer import normalise_name, resolve_city
 from warehouse.db import write_transaction
-from warehouse.models import City, Indicator, IndicatorScore, Report, ReportVersion, ScoreCorrection, utcnow
+from warehouse.models import (
+    City,
+    Indicator,
+    IndicatorScore,
+    Report,
+    ReportVersion,
+    ScoreCorrection,
+    utcnow,
+)
 
 _K = ScoreCorrection.__table__
 _RV = ReportVersion.__table__

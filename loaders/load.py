@@ -27,7 +27,11 @@ from loaders.facts import (
     version_attributes,
 )
 from loaders.holding import hold_if_worse
-from loaders.metadata_corrections import active_overrides, corrected_methods, with_metadata
+from loaders.metadata_corrections import (
+    active_overrides,
+    corrected_methods,
+    with_metadata,
+)
 from loaders.normalise import NormalisedReport, normalise_report
 from loaders.quality import record_quality
 from loaders.recommendations import refresh_recommendation_changes

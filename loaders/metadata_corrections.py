@@ -15,7 +15,14 @@ from sqlalchemy import Connection, Engine, Row, select, update
 
 from core.errors import InvalidCorrection
 from core.records import ParsedReport
-from warehouse.models import City, MetadataCorrection, Report, ReportVersion, SourceFileRow, utcnow
+from warehouse.models import (
+    City,
+    MetadataCorrection,
+    Report,
+    ReportVersion,
+    SourceFileRow,
+    utcnow,
+)
 
 _M = MetadataCorrection.__table__
 _RV = ReportVersion.__table__

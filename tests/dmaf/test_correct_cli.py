@@ -8,7 +8,12 @@ from typer.testing import CliRunner
 
 from dmaf.cli import app
 from loaders.load import load_document
-from tests.loaders.support import PARSER_VERSION, imphal_report, source_info, table_counts
+from tests.loaders.support import (
+    PARSER_VERSION,
+    imphal_report,
+    source_info,
+    table_counts,
+)
 from warehouse.db import make_engine, upgrade
 from warehouse.settings import sqlite_url
 

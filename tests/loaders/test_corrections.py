@@ -22,7 +22,12 @@ from loaders.corrections import (
     undo_correction,
 )
 from loaders.load import load_document, replace_facts
-from tests.loaders.support import PARSER_VERSION, imphal_report, source_info, table_counts
+from tests.loaders.support import (
+    PARSER_VERSION,
+    imphal_report,
+    source_info,
+    table_counts,
+)
 
 CODES = ("1.a", "1.b", "1.c&1.d", "2.a", "2.b", "2.c", "2.d", "2.e", "3.a", "3.b", "3.c", "3.d", "4.a", "4.b",
          "4.c", "4.d", "4.e", "5.a", "5.b", "5.c", "5.d")

@@ -14,8 +14,7 @@ from tests.corpus.render_docx import render_docx
 from tests.corpus.render_pdf import render_pdf
 from tests.corpus.render_txt import render_txt
 from tests.corpus.spec import ReportSpec
-from tests.dmaf.trends.conftest import ingest
-from tests.dmaf.trends.conftest import module_db_url, specs  # noqa: F401 (fixtures shared)
+from tests.dmaf.trends.conftest import ingest, module_db_url, specs  # noqa: F401 (fixtures shared)
 
 LAYOUT = "displaced"
 RENDER = {"pdf": render_pdf, "docx": render_docx, "txt": render_txt}
