@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, select, text, update
+from sqlalchemy import Connection, Engine, Row, Table, select, text, update
 
 from core.errors import InvalidCorrection
 from loaders.dims import lock_reports
@@ -173,16 +173,17 @@ def _codes(conn: Connection, version_id: int) -> list[str]:
                              .order_by(_IS.c.ordinal)).scalars())
 
 
-def _insert(conn: Connection, values: dict[str, Any]) -> tuple[int, int | None]:
-    """Insert a correction, replacing the active one of the same version and indicator; return both ids."""
-    previous = conn.execute(select(_K.c.id).where(_K.c.sha256 == values["sha256"],
-                                                  _K.c.indicator_code == values["indicator_code"],
-                                                  _K.c.active.is_(True))).scalar()
+def insert_replacing(conn: Connection, table: Table, keys: dict[str, Any],
+                     values: dict[str, Any]) -> tuple[int, int | None]:
+    """Insert an active correction into ``table``, replacing the active one with the same ``keys`` (it is
+    deactivated first, for the unique index, then pointed at its replacement); return (new id, replaced id)."""
+    same = [table.c[name] == value for name, value in keys.items()]
+    previous = conn.execute(select(table.c.id).where(*same, table.c.active.is_(True))).scalar()
     if previous is not None:
-        conn.execute(update(_K).where(_K.c.id == previous).values(active=False))
-    new_id = conn.execute(_K.insert().values(active=True, **values).returning(_K.c.id)).scalar_one()
+        conn.execute(update(table).where(table.c.id == previous).values(active=False))
+    new_id = conn.execute(table.insert().values(active=True, **keys, **values).returning(table.c.id)).scalar_one()
     if previous is not None:
-        conn.execute(update(_K).where(_K.c.id == previous).values(replaced_by=new_id))
+        conn.execute(update(table).where(table.c.id == previous).values(replaced_by=new_id))
     return new_id, previous
 
 
@@ -199,14 +200,14 @@ def _record(conn: Connection, request: CorrectionRequest, now: datetime, carried
         raise _refuse(request, f"the score {request.score:g} is above the maximum {max_score:g} (give --max if the "
                                "report prints another maximum)")
     values = {
-        "sha256": version["sha256"], "indicator_code": parsed.code,
         "score": None if request.not_assessed else request.score,
         "max_score": request.max_score if request.max_score is not None else None,
         "not_assessed": request.not_assessed, "score_before": parsed.score, "max_before": max_before,
         "status_before": parsed.score_status, "reason": request.reason.strip(), "corrected_by": request.by.strip(),
         "corrected_at": now, "carried_from": carried_from,
     }
-    new_id, previous = _insert(conn, values)
+    new_id, previous = insert_replacing(conn, _K, {"sha256": version["sha256"], "indicator_code": parsed.code},
+                                        values)
     return Correction(new_id, version["city"], request.cycle, parsed.code, values["score"], max_score,
                       request.not_assessed, parsed.score, max_before, values["reason"], values["corrected_by"],
                       version["sha256"], previous, carried_from)

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, Row, select, update
 
 from core.errors import InvalidCorrection
 from core.records import ParsedReport
+from loaders.corrections import insert_replacing
 from warehouse.models import (
     City,
     MetadataCorrection,
@@ -135,16 +136,9 @@ def record_metadata(conn: Connection, document: StoredDocument, request: Metadat
     before = {"city": document.city, "state": document.state, "cycle": str(document.cycle)}
     ids = []
     for field, value in request.values().items():
-        previous = conn.execute(select(_M.c.id).where(_M.c.sha256 == document.sha256, _M.c.field == field,
-                                                      _M.c.active.is_(True))).scalar()
-        if previous is not None:
-            conn.execute(update(_M).where(_M.c.id == previous).values(active=False))
-        new_id = conn.execute(_M.insert().values(
-            sha256=document.sha256, field=field, value=value, value_before=before[field],
-            reason=request.reason.strip(), corrected_by=request.by.strip(), corrected_at=now or utcnow(),
-            active=True).returning(_M.c.id)).scalar_one()
-        if previous is not None:
-            conn.execute(update(_M).where(_M.c.id == previous).values(replaced_by=new_id))
+        new_id, _ = insert_replacing(conn, _M, {"sha256": document.sha256, "field": field}, {
+            "value": value, "value_before": before[field], "reason": request.reason.strip(),
+            "corrected_by": request.by.strip(), "corrected_at": now or utcnow()})
         ids.append(new_id)
     return ids
 
