@@ -201,7 +201,7 @@ def _record(conn: Connection, request: CorrectionRequest, now: datetime, carried
                                "report prints another maximum)")
     values = {
         "score": None if request.not_assessed else request.score,
-        "max_score": request.max_score if request.max_score is not None else None,
+        "max_score": request.max_score,
         "not_assessed": request.not_assessed, "score_before": parsed.score, "max_before": max_before,
         "status_before": parsed.score_status, "reason": request.reason.strip(), "corrected_by": request.by.strip(),
         "corrected_at": now, "carried_from": carried_from,
