@@ -138,3 +138,25 @@ def test_the_cli_moves_and_restores_a_document(gotham: tuple[str, Path]) -> None
     assert restored.exit_code == 0, restored.output
     assert restored.stdout.strip().endswith("restored: Imphal (Manipur), cycle 2 -> Gotham (Nowhere), cycle 2")
     assert _rows(db, "SELECT status, undone_by FROM document_corrections") == [("undone", "asha")]
+
+
+def test_a_score_correction_survives_reprocess_all_a_reingest_and_a_copy_of_the_file(
+    gotham: tuple[str, Path], tmp_path: Path
+) -> None:
+    """On real files: `reprocess --all` rebuilds every version, the same file again is skipped and a copy of
+    it under another name is a duplicate; Pune's corrected 2.a stays corrected through all three."""
+    from loaders.corrections import CorrectionRequest
+
+    db, gotham_file = gotham
+    pune = gotham_file.with_name("pune.txt")
+    parsed = _rows(db, "SELECT score FROM indicator_scores WHERE city = 'Pune' AND indicator_code = '2.a'")[0][0]
+    new = 1.0 if parsed != 1.0 else 2.0
+    api.correct([CorrectionRequest("Pune", 1, "2.a", new, "printed copy", "asha")], db=db)
+    shown = "SELECT score, score_source, parsed_score FROM indicator_scores WHERE city = 'Pune' AND indicator_code = '2.a'"
+    assert _rows(db, shown) == [(new, "corrected", parsed)]
+    assert [r.status for r in reprocess(db, everything=True)] == ["reprocessed", "reprocessed"]
+    copy = tmp_path / "copy of pune.txt"
+    copy.write_bytes(pune.read_bytes())
+    assert ingest(db, [pune, copy]) == ["skipped", "duplicate"]
+    assert _rows(db, shown) == [(new, "corrected", parsed)]
+    assert _rows(db, "SELECT status FROM corrections") == [("applied",)]
