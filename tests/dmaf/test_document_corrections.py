@@ -152,7 +152,8 @@ def test_a_score_correction_survives_reprocess_all_a_reingest_and_a_copy_of_the_
     parsed = _rows(db, "SELECT score FROM indicator_scores WHERE city = 'Pune' AND indicator_code = '2.a'")[0][0]
     new = 1.0 if parsed != 1.0 else 2.0
     api.correct([CorrectionRequest("Pune", 1, "2.a", new, "printed copy", "asha")], db=db)
-    shown = "SELECT score, score_source, parsed_score FROM indicator_scores WHERE city = 'Pune' AND indicator_code = '2.a'"
+    shown = ("SELECT score, score_source, parsed_score FROM indicator_scores "
+             "WHERE city = 'Pune' AND indicator_code = '2.a'")
     assert _rows(db, shown) == [(new, "corrected", parsed)]
     assert [r.status for r in reprocess(db, everything=True)] == ["reprocessed", "reprocessed"]
     copy = tmp_path / "copy of pune.txt"
