@@ -26,6 +26,8 @@ from dmaf.trends.queries import TrendFrames
 
 EXCERPT_BLOCKS = 8
 """At most this many paragraphs or lines are shown for a DOCX/TXT score."""
+GUESSES = ("max_score_match", "nearest_above")
+"""Placements that are a guess (flagged "check" on the page, as ``dmaf review`` lists them)."""
 
 
 def review_page_name(city_slug: str, cycle: int) -> str:
@@ -140,6 +142,8 @@ def review_page(rows: pd.DataFrame, *, city_page: str, scale: float = defaults.R
     for row in rows.itertuples():
         where = esc(row.location) if not _missing(row.location) else ""
         method = esc(row.score_method) if not _missing(row.score_method) else '<span class="muted">–</span>'
+        if row.score_source != "corrected" and row.score_method in GUESSES:
+            method += '<br><span class="flag">check: a guess</span>'
         css = ' class="corrected"' if row.score_source == "corrected" else ""
         body_rows.append([
             f'<td id="ind-{esc(row.indicator_code)}" data-indicator="{esc(row.indicator_code)}"{css}>'
