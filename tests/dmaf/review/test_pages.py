@@ -16,8 +16,11 @@ from typer.testing import CliRunner
 
 from dmaf.cli import app
 from dmaf.review.crops import PdfPages, pixels, region_around
+from pipeline.document import ParseOutcome
 from tests.dmaf.trends.browser import rendered_dom
+from tests.dmaf.trends.conftest import ingest
 from warehouse.db import make_engine
+from warehouse.settings import sqlite_url
 
 runner = CliRunner(env={"COLUMNS": "200"})
 
@@ -61,6 +64,16 @@ def _provenance(db: str, city: str, cycle: int) -> dict[str, dict]:
     finally:
         engine.dispose()
     return {r["indicator_code"]: dict(r) for r in rows}
+
+
+@pytest.fixture(scope="module")
+def review_db(tmp_path_factory: pytest.TempPathFactory, review_files: list[Path],
+              review_parsed: list[ParseOutcome]) -> str:
+    """The review corpus in a SQLite warehouse: the pages read the same views on both backends (the queue and
+    the corrections are tested on both), so they are drawn once."""
+    url = sqlite_url(tmp_path_factory.mktemp("review-pages") / "dmaf.db")
+    assert ingest(url, review_files, review_parsed) == ["loaded"] * len(review_files)
+    return url
 
 
 @pytest.fixture(scope="module")
