@@ -247,13 +247,22 @@ def reviewer() -> str:
 
 
 def _writing(db: str | None, write: Callable[..., T]) -> T:
-    """Run ``write(engine)`` on a checked, existing warehouse, driver faults turned into ``WarehouseFault``."""
-    from warehouse.db import make_engine
+    """Run ``write(engine)`` on a checked, existing warehouse at the newest schema, driver faults turned into
+    ``WarehouseFault``; an older schema is refused with the command that upgrades it (nothing is migrated
+    behind the user's back by a correction)."""
+    from core.errors import WarehouseMissing
+    from warehouse.db import current_revision, head_revision, make_engine
+    from warehouse.settings import mask_url
 
     check_warehouse(db)
-    engine = make_engine(_existing(db))
+    url = _existing(db)
+    engine = make_engine(url)
     try:
         with faults_as_errors(db):
+            revision, head = current_revision(engine), head_revision()
+            if revision != head:
+                raise WarehouseMissing(f"the warehouse at {mask_url(url)} has schema revision {revision or 'none'}, "
+                                       f"this dmaf needs {head}: run `dmaf db upgrade` (or `dmaf ingest`) first")
             return write(engine)
     finally:
         engine.dispose()
