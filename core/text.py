@@ -25,3 +25,8 @@ def printable(text: str) -> str:
     return "".join(
         _escaped(c) if c in _BIDI or unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text
     )
+
+
+def short_number(value: float | None) -> str:
+    """Return a score as short text ("12.5", "40"), or "–" when there is none."""
+    return "–" if value is None else f"{round(value, 2):g}"

@@ -225,15 +225,8 @@ def held_versions(db: str | None = None) -> list[HeldVersion]:
 def promote(sha_prefix: str, *, db: str | None = None) -> HeldVersion:
     """Make a stored version current by hand (a held one, or any other); return it."""
     from loaders.holding import promote_version
-    from warehouse.db import make_engine
 
-    check_warehouse(db)
-    engine = make_engine(_existing(db))
-    try:
-        with faults_as_errors(db):
-            return promote_version(engine, sha_prefix)
-    finally:
-        engine.dispose()
+    return _writing(db, lambda engine: promote_version(engine, sha_prefix))
 
 
 def reviewer() -> str:
@@ -249,7 +242,7 @@ def reviewer() -> str:
 def _writing(db: str | None, write: Callable[..., T]) -> T:
     """Run ``write(engine)`` on a checked, existing warehouse at the newest schema, driver faults turned into
     ``WarehouseFault``; an older schema is refused with the command that upgrades it (nothing is migrated
-    behind the user's back by a correction)."""
+    behind the user's back by a correction or a promotion)."""
     from core.errors import WarehouseMissing
     from warehouse.db import current_revision, head_revision, make_engine
     from warehouse.settings import mask_url

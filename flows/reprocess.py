@@ -149,7 +149,7 @@ def reparse_version(
     from core.errors import InvalidCorrection
     from pipeline.document import parse_path
 
-    version = next(v for v in stored_versions(engine, parser_version="", everything=True) if v.sha256 == sha256)
+    [version] = stored_versions(engine, parser_version="", everything=True, sha256=sha256)
     path, problem = locate(version)
     if problem is not None:
         raise InvalidCorrection(f"{problem.message}: a document's city, state or cycle is corrected by reading its "

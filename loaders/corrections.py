@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Row, Table, select, text, update
 
 from core.errors import InvalidCorrection
+from core.text import short_number
 from loaders.dims import lock_reports
 from reference.gazetteer import normalise_name, resolve_city
 from warehouse.db import write_transaction
@@ -90,19 +91,14 @@ class Correction:
 
     def describe(self) -> str:
         """Return one line: which score became what, and what it replaced."""
-        after = "not assessed" if self.not_assessed else f"{_number(self.score)}/{_number(self.max_score)}"
+        after = "not assessed" if self.not_assessed else f"{short_number(self.score)}/{short_number(self.max_score)}"
         line = (f"correction {self.id}: {self.city}, cycle {self.cycle}, {self.indicator}: "
-                f"{_number(self.score_before)}/{_number(self.max_before)} (parsed) -> {after}")
+                f"{short_number(self.score_before)}/{short_number(self.max_before)} (parsed) -> {after}")
         if self.carried_from is not None:
             line += f", carried over from correction {self.carried_from}"
         if self.replaced is not None:
             line += f" (replaces correction {self.replaced})"
         return line
-
-
-def _number(value: float | None) -> str:
-    """Return a score as short text ("12.5", "15", "–" for none)."""
-    return "–" if value is None else f"{round(value, 2):g}"
 
 
 def check_request(request: CorrectionRequest) -> str | None:

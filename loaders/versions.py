@@ -24,13 +24,17 @@ class StoredVersion:
     paths: tuple[str, ...]  # the path it was loaded from first, then paths recorded as its duplicates
 
 
-def stored_versions(engine: Engine, *, parser_version: str, everything: bool = False) -> list[StoredVersion]:
-    """Return the versions parsed by another parser than ``parser_version`` (every version if ``everything``)."""
+def stored_versions(engine: Engine, *, parser_version: str, everything: bool = False,
+                    sha256: str | None = None) -> list[StoredVersion]:
+    """Return the versions parsed by another parser than ``parser_version`` (every version if ``everything``;
+    only the one of ``sha256`` when given)."""
     query = (
         select(_RV.c.sha256, _RV.c.parser_version, _RV.c.is_current, _SF.c.path)
         .join(_SF, _SF.c.id == _RV.c.source_file_id)
         .order_by(_RV.c.id)
     )
+    if sha256 is not None:
+        query = query.where(_RV.c.sha256 == sha256)
     if not everything:
         query = query.where((_RV.c.parser_version != parser_version) | _RV.c.parser_version.is_(None))
     with engine.connect() as conn:

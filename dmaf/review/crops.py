@@ -54,13 +54,14 @@ def pixels(region: Box, scale: float) -> tuple[int, int, int, int]:
 
 
 class PdfPages:
-    """One PDF opened once; each page rendered at most once, for all of its crops. Use as a context manager."""
+    """One PDF (a path, or its bytes) opened once; each page rendered at most once, for all of its crops. Use
+    as a context manager."""
 
-    def __init__(self, path: str | Path, scale: float = defaults.REVIEW_CROP_SCALE) -> None:
+    def __init__(self, source: str | Path | bytes, scale: float = defaults.REVIEW_CROP_SCALE) -> None:
         import pypdfium2 as pdfium
 
         self.scale = scale
-        self._pdf = pdfium.PdfDocument(str(path))
+        self._pdf = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
         self._images: dict[int, object] = {}
         self._sizes: dict[int, tuple[float, float]] = {}
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import math
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ import pandas as pd
 from core import defaults
 from core.blocks import Block
 from dmaf.review.crops import Box, Crop, PdfPages
-from dmaf.trends.html_report import esc, fmt_number, page_html, table_html
+from dmaf.trends.html_report import esc, fmt_number, is_missing, page_html, table_html
 from dmaf.trends.queries import TrendFrames
 
 EXCERPT_BLOCKS = 8
@@ -35,15 +34,10 @@ def review_page_name(city_slug: str, cycle: int) -> str:
     return f"review-{city_slug}-c{int(cycle)}.html"
 
 
-def _missing(value: Any) -> bool:
-    """Return True for None, NaN and NA."""
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
 def _box(row: Any, prefix: str) -> Box | None:
     """Return the row's box with column prefix ``prefix`` ("" for the score's, "heading_"), or None."""
     values = [getattr(row, f"{prefix}{name}") for name in ("x0", "top", "x1", "bottom")]
-    return None if any(_missing(v) for v in values) else tuple(float(v) for v in values)  # type: ignore[return-value]
+    return None if any(is_missing(v) for v in values) else tuple(float(v) for v in values)  # type: ignore[return-value]
 
 
 def _crop_html(crop: Crop, indicator: str) -> str:
@@ -57,18 +51,18 @@ def _crop_html(crop: Crop, indicator: str) -> str:
 
 def _pdf_picture(pdf: PdfPages, row: Any) -> str:
     """Return the crop of one indicator's score and heading, or why there is none."""
-    score_box = _box(row, "") if not _missing(row.score_location) else None
-    page = row.page if not _missing(row.page) else row.heading_page
-    if _missing(page):
+    score_box = _box(row, "") if not is_missing(row.score_location) else None
+    page = row.page if not is_missing(row.page) else row.heading_page
+    if is_missing(page):
         return '<span class="muted">no page recorded</span>'
     page = int(page)
-    heading = _box(row, "heading_") if not _missing(row.heading_page) and int(row.heading_page) == page else None
+    heading = _box(row, "heading_") if not is_missing(row.heading_page) and int(row.heading_page) == page else None
     if score_box is None and heading is None:
         return f'<span class="muted">page {page}, no box recorded</span>'
     if page > len(pdf):
         return f'<span class="muted">page {page} is not in the file</span>'
     note = "" if score_box is not None else '<br><span class="muted">no score was placed: its heading is shown</span>'
-    if score_box is not None and heading is None and not _missing(row.heading_page):
+    if score_box is not None and heading is None and not is_missing(row.heading_page):
         note = f'<br><span class="muted">its heading is on page {int(row.heading_page)}</span>'
     return _crop_html(pdf.crop(page, score=score_box, heading=heading), row.indicator_code) + note
 
@@ -78,8 +72,8 @@ def _excerpt(blocks: list[Block], row: Any) -> str:
     at = {}
     for n, block in enumerate(blocks):
         at.setdefault(block.location, n)
-    score_at = at.get(row.score_location) if not _missing(row.score_location) else None
-    heading_at = at.get(row.heading_location) if not _missing(row.heading_location) else None
+    score_at = at.get(row.score_location) if not is_missing(row.score_location) else None
+    heading_at = at.get(row.heading_location) if not is_missing(row.heading_location) else None
     found = [n for n in (heading_at, score_at) if n is not None]
     if not found:
         return '<span class="muted">not found in the file as it reads now</span>'
@@ -123,7 +117,7 @@ def _pictures(rows: pd.DataFrame, path: Path, fmt: str, data: bytes,
               scale: float) -> dict[str, str]:
     """Return the picture of every indicator of one document, by code."""
     if fmt == "pdf":
-        with PdfPages(path, scale) as pdf:
+        with PdfPages(data, scale) as pdf:
             return {row.indicator_code: _pdf_picture(pdf, row) for row in rows.itertuples()}
     from extractors import extract_bytes
 
@@ -140,8 +134,8 @@ def review_page(rows: pd.DataFrame, *, city_page: str, scale: float = defaults.R
     pictures = _pictures(rows, path, fmt, data, scale) if data is not None else {}
     body_rows = []
     for row in rows.itertuples():
-        where = esc(row.location) if not _missing(row.location) else ""
-        method = esc(row.score_method) if not _missing(row.score_method) else '<span class="muted">–</span>'
+        where = esc(row.location) if not is_missing(row.location) else ""
+        method = esc(row.score_method) if not is_missing(row.score_method) else '<span class="muted">–</span>'
         if row.score_source != "corrected" and row.score_method in GUESSES:
             method += '<br><span class="flag">check: a guess</span>'
         css = ' class="corrected"' if row.score_source == "corrected" else ""

@@ -47,16 +47,21 @@ mark.heading { background: #dbe8ff; }
 """
 
 
+def is_missing(value: Any) -> bool:
+    """Return True for a value a frame holds for "none": None, NaN or NA."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
 def esc(value: Any) -> str:
     """Return any value as escaped HTML text (None and NaN become an empty string)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if is_missing(value):
         return ""
     return html.escape(str(value), quote=True)
 
 
 def fmt_number(value: Any) -> str:
     """Return a score as short text: 12.5, 40, or an en dash when missing."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "–"
     number = float(value)
     return f"{round(number, 2):g}"
@@ -64,7 +69,7 @@ def fmt_number(value: Any) -> str:
 
 def fmt_change(value: Any) -> str:
     """Return a change as HTML with its sign and colour ("+5", "−2.5"), or an en dash for none."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return '<span class="muted">–</span>'
     number = round(float(value), 2)
     if number > 0:
