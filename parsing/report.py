@@ -26,7 +26,7 @@ from parsing.drafts import (
     provenance_of,
 )
 from parsing.finish import finish_report
-from parsing.joins import heading_line_below, joined, merge_heading_fragments
+from parsing.joins import ends_title, heading_line_below, joined, merge_heading_fragments, opens_pillar
 from parsing.metadata import cycles_named, read_metadata
 from parsing.placement import (
     place_below_heading,
@@ -51,8 +51,6 @@ NOISE_REPEATS = 3
 OTHER_CYCLE_LINE_MAX = 90  # characters: a heading-like line this short that names another cycle opens its section
 VALUE_LABEL_MAX = 40  # characters: a score or maximum label alone on its line is no longer
 PILLAR_TOTAL_MIN_MAX = 50.0  # a score line right under a pillar heading is the pillar's total if out of this or more
-WRAPPED_TITLE_MAX = 60  # characters: a text line this short right after a heading may end its title (TXT)
-WRAPPED_TITLE_WORDS = 4  # words: a capitalised line this short may still end the title ("… Ministry" / "Initiative")
 
 
 @dataclass
@@ -389,8 +387,7 @@ def _continues_heading(text: str, block: Block, reading: Reading) -> bool:
     head = current.block
     if not (_wrapped_text_line(head, block, current.title, text) or heading_line_below(head, block)):
         return False
-    if g.match_score(text) or g.match_pillar_heading(text) is not None or g.match_pillar_total(text) \
-            or _is_metadata(text):
+    if g.match_score(text) or opens_pillar(text, current.code) or g.match_pillar_total(text) or _is_metadata(text):
         return False  # a score line of its own, or a pillar heading: not the rest of this heading
     whole = f"{head.text} {text}"
     heading = g.match_heading(whole, allow_bare=True)
@@ -407,19 +404,10 @@ def _continues_heading(text: str, block: Block, reading: Reading) -> bool:
 
 
 def _wrapped_text_line(head: Block, block: Block, title: str, text: str) -> bool:
-    """Return True for a short text line on the very next line after a heading whose title runs on.
-
-    The title must break off mid-phrase: the line starts in lower case ("… Data team and capacity" /
-    "building"), the title ends on a word that cannot end it ("… Datasets on" / "SCODP"), or the line
-    is a few words without a full stop ("Initiative"); a sentence ("Adopt the policy.") is text.
-    """
-    dangling = re.search(r"\b(?:of|on|for|and|in|to|the|with|by|&|-|\u2013)$", title, re.IGNORECASE)
-    return (
-        head.line is not None and block.line == head.line + 1 and block.kind == "paragraph"
-        and len(text) <= WRAPPED_TITLE_MAX and not re.search(r"[.:;!?)]$", title)
-        and not g.strip_bullet(text)[0] and not re.search(r"[.!?]$", text)
-        and (text[:1].islower() or bool(dangling) or len(text.split()) <= WRAPPED_TITLE_WORDS)
-    )
+    """Return True for a short text line on the very next line after a heading whose title runs on
+    (``joins.ends_title``: "… Data team and capacity" / "building"; a sentence is text)."""
+    return head.line is not None and block.line == head.line + 1 and block.kind == "paragraph" \
+        and ends_title(title, text)
 
 
 def _score(score: g.Score, block: Block, reading: Reading) -> None:

@@ -1,9 +1,12 @@
 """Scoring what the product read against truth files (``X.expected.json`` beside each document ``X``).
 
-Fields: city, state, cycle, and per indicator of the truth its code, score and max score (a document that
-fails gets every field wrong). A **wrong score** is one that is neither the truth nor NULL: the worst defect
-(an indicator the truth does not have, printed with a score, counts too). Used by the fuzz measurement and
-for any folder of documents with truth beside them::
+Fields that can be wrong: city, state, cycle, and per indicator of the truth its title (as printed), score and
+maximum. The code is the key and no field of its own: an indicator the parser did not find misses all of its
+fields (and is listed as **missing**); one it found that the truth does not have is a miss of its own (**extra**).
+A NULL where the truth holds a number is a miss, listed apart as **null**: never excused by a warning. A
+**wrong score** is one that is neither the truth nor NULL, the worst defect (an extra indicator printed with a
+score counts too). A document that fails misses every field. Used by every accuracy test and for any folder of
+documents with truth beside them::
 
     python -m tests.truth FOLDER [--by layout.score] [--misses 40] [--workers 2] [--ocr rapidocr] [--limit N]
 """
@@ -22,19 +25,22 @@ from core.options import ParseOptions
 from core.records import ParseOutcome
 
 DOC_FIELDS = ("city", "state", "cycle")
-INDICATOR_FIELDS = ("code", "score", "max_score")
+INDICATOR_FIELDS = ("title", "score", "max_score")
 SUFFIXES = (".pdf", ".docx", ".txt")
 
 
 @dataclass
 class Tally:
-    """Fields right and counted, wrong scores, failures and a line per miss."""
+    """Fields right and counted, and a line per miss, wrong score, NULL, missing or extra indicator and failure."""
 
     right: int = 0
     total: int = 0
     documents: int = 0
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    nulls: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
 
     @property
@@ -54,9 +60,13 @@ class Tally:
         self.right += other.right
         self.total += other.total
         self.documents += other.documents
-        self.misses += other.misses
-        self.wrong += other.wrong
-        self.failed += other.failed
+        for name in ("misses", "wrong", "nulls", "missing", "extra", "failed"):
+            getattr(self, name).extend(getattr(other, name))
+
+
+def same_title(got: str | None, expected: str) -> bool:
+    """Return True when a title reads as the truth's, spaces aside (a wrapped line is joined with one space)."""
+    return " ".join((got or "").split()) == " ".join(expected.split())
 
 
 def truth_path(document: Path) -> Path:
@@ -65,8 +75,9 @@ def truth_path(document: Path) -> Path:
     return plain if plain.exists() else document.with_name(document.name + ".expected.json")
 
 
-def score_document(name: str, expected: dict, outcome: ParseOutcome) -> Tally:
-    """Return the tally of one document against its truth."""
+def score_document(name: str, expected: dict, outcome: ParseOutcome, *, titles: bool = True) -> Tally:
+    """Return the tally of one document against its truth (``titles=False`` when the truth's titles are the
+    catalog's rather than the printed ones)."""
     tally = Tally(documents=1)
     report = outcome.report
     if report is None:
@@ -76,15 +87,26 @@ def score_document(name: str, expected: dict, outcome: ParseOutcome) -> Tally:
         tally.add(got == expected[key], f"{name}: {key} {got!r} != {expected[key]!r}")
     mine = {i.code: i for i in report.indicators} if report else {}
     for ind in expected["indicators"]:
-        found = mine.get(ind["code"])
-        for key in INDICATOR_FIELDS:
+        code, found = ind["code"], mine.get(ind["code"])
+        if found is None:
+            tally.missing.append(f"{name}: {code} was not found")
+        for key in INDICATOR_FIELDS if titles else INDICATOR_FIELDS[1:]:
             value = None if found is None else getattr(found, key)
-            tally.add(value == ind[key], f"{name}: {ind['code']}.{key} {value!r} != {ind[key]!r}")
-        if found is not None and found.score is not None and found.score != ind["score"]:
-            tally.wrong.append(f"{name}: {ind['code']} read {found.score:g}, the truth is {ind['score']!r}")
+            ok = same_title(value, ind[key]) if key == "title" else value == ind[key]
+            tally.add(ok, f"{name}: {code}.{key} {value!r} != {ind[key]!r}")
+        if found is None:
+            continue
+        if found.score is not None and found.score != ind["score"]:
+            tally.wrong.append(f"{name}: {code} read {found.score:g}, the truth is {ind['score']!r}")
+        elif found.score is None and ind["score"] is not None:
+            tally.nulls.append(f"{name}: {code} read NULL, the truth is {ind['score']:g}")
     known = {i["code"] for i in expected["indicators"]}
     for code, ind in mine.items():
-        if code not in known and ind.score is not None:
+        if code in known:
+            continue
+        tally.add(False, f"{name}: {code} is not in the document")
+        tally.extra.append(f"{name}: {code}")
+        if ind.score is not None:
             tally.wrong.append(f"{name}: {code} is not in the document but was read with score {ind.score:g}")
     return tally
 
@@ -104,7 +126,7 @@ def documents_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and truth_path(p).exists())
 
 
-def measure(paths: Iterable[Path], *, by: str | None = None, workers: int = 0,
+def measure(paths: Iterable[Path], *, by: str | None = None, workers: int = 0, titles: bool = True,
             options: ParseOptions = ParseOptions(settle_s=0)) -> tuple[Tally, dict[str, Tally]]:
     """Parse every document; return the overall tally and one per group."""
     from pipeline.pool import parse_files
@@ -114,7 +136,7 @@ def measure(paths: Iterable[Path], *, by: str | None = None, workers: int = 0,
     overall, groups = Tally(), defaultdict(Tally)
     for outcome in parse_files([str(p) for p in paths], options, workers=workers):
         expected = truths[outcome.source.path]
-        tally = score_document(Path(outcome.source.path).name, expected, outcome)
+        tally = score_document(Path(outcome.source.path).name, expected, outcome, titles=titles)
         overall.merge(tally)
         groups[group_key(expected, by)].merge(tally)
     return overall, dict(groups)
@@ -129,7 +151,10 @@ def print_report(overall: Tally, groups: dict[str, Tally], *, misses: int = 30, 
     took = f"; {seconds:.1f} s" if seconds is not None else ""
     print(f"{'ALL':40s} {overall.documents:4d} docs {overall.right:6d}/{overall.total:<6d} "
           f"{overall.accuracy:8.2%}  wrong scores {len(overall.wrong)}{took}")
-    for title, lines in (("failed", overall.failed), ("wrong scores", overall.wrong), ("misses", overall.misses)):
+    print(f"NULL where the truth has a number {len(overall.nulls)}; missing indicators {len(overall.missing)}; "
+          f"extra indicators {len(overall.extra)}")
+    for title, lines in (("failed", overall.failed), ("wrong scores", overall.wrong), ("NULL scores", overall.nulls),
+                         ("missing", overall.missing), ("extra", overall.extra), ("misses", overall.misses)):
         print(f"\n{title}: {len(lines)}")
         print("\n".join(lines[:misses]))
 
@@ -144,11 +169,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=0, help="parse processes (0 = in this process)")
     parser.add_argument("--ocr", default="tesseract", help="OCR engine for scanned pages (tesseract, rapidocr, off)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--no-titles", action="store_true", help="the truth holds catalog titles, not printed ones")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     options = ParseOptions(ocr=None if args.ocr == "off" else args.ocr, settle_s=0)
     overall, groups = measure(documents_in(args.folder)[:args.limit], by=args.by, workers=args.workers,
-                              options=options)
+                              titles=not args.no_titles, options=options)
     print_report(overall, groups, misses=args.misses, seconds=time.perf_counter() - start)
 
 

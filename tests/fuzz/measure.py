@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> None:
         start = time.perf_counter()
         docs = build_fuzz(out, parse_seeds(args.seeds))
         built = time.perf_counter()
-        overall, groups = measure([d.path for d in docs], by=args.by, workers=args.workers)
+        overall, groups = measure([d.path for d in docs], by=args.by, workers=args.workers, titles=False)
         print(f"seeds {args.seeds}: built {len(docs)} documents in {built - start:.1f} s")
         print_report(overall, groups, misses=args.misses, seconds=time.perf_counter() - built)
 

@@ -20,7 +20,7 @@ FLOOR = 0.995  # the issue's target on fresh seeds; these seeds read 99.96 % (79
 def tallies(tmp_path_factory):
     """The fixed seeds built, parsed in two worker processes and scored by format."""
     docs = build_fuzz(tmp_path_factory.mktemp("fuzz"), SEEDS)
-    return measure([d.path for d in docs], by="layout.format", workers=2)
+    return measure([d.path for d in docs], by="layout.format", workers=2, titles=False)
 
 
 def test_every_format_is_in_the_fixed_seeds(tallies) -> None:
