@@ -12,6 +12,22 @@ from core.blocks import Block
 from core.records import Provenance
 from parsing.grammar import Score
 
+PLACEMENTS: dict[str, str] = {
+    "same_line": "on the heading's line, or in brackets at its end",
+    "under_heading": "on the line right below the heading",
+    "table_row": "in the cell beside the heading's cell",
+    "scorecard_table": "in a scorecard row (code, title, score, maximum)",
+    "record_table": "in the score row of a label/value table that names the indicator",
+    "indicator_total": "in the row totalling the indicator's sub-criteria",
+    "level_with_heading": "in a score box on the heading's baseline",
+    "below_in_column": "under its heading in a row of cards side by side",
+    "nearest_above": "in the right-hand column below the nearest heading above it (a guess by nearness)",
+    "end_of_section": "after the section's text, before the next heading",
+    "max_score_match": "placed by its maximum: the one score-less indicator of its section expecting it (a guess)",
+}
+"""Every way a score can be tied to its indicator (``score_method``), with what it means; ``Draft.attach``
+takes no other."""
+
 _SENTENCE_END = re.compile(r"[.!?:;)\]\"'\u201d\u2019]$")
 
 
@@ -46,7 +62,9 @@ class Draft:
     disputed: tuple[Score, Block] | None = None  # another heading of this code printed a different score
 
     def attach(self, score: Score, block: Block | None, method: str) -> None:
-        """Give this draft its score, noting where it came from and how it was placed."""
+        """Give this draft its score, noting where it came from and how it was placed (one of ``PLACEMENTS``)."""
+        if method not in PLACEMENTS:
+            raise ValueError(f"unknown score placement {method!r}: add it to parsing.drafts.PLACEMENTS")
         self.score, self.score_block, self.method = score, block, method
 
     def add_paragraph(self, text: str) -> None:

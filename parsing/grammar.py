@@ -701,6 +701,15 @@ def match_scorecard_line(text: str) -> tuple[Heading, Score] | None:
         return None
     code = card_code(m["code"])
     title = m["title"].strip(" |:-")
-    if not re.search(r"[A-Za-z]{3}", title):
+    if not re.search(r"[A-Za-z]{3}", title) or _holds_other_row(title):
         return None
     return Heading(code, title), Score(_value(m["score"]), _number(m["max"]))
+
+
+_ROW_INSIDE = re.compile(r"(?:^|[|\s])" + _CARD_CODE + r"(?=[\s|:]|$)|" + _NUM + r"\s*/\s*" + _NUM, re.IGNORECASE)
+
+
+def _holds_other_row(title: str) -> bool:
+    """Return True for a scorecard "title" that holds a score or another indicator's code ("SCORE 1.5/30 | 1(b)
+    SCORE"): cards printed side by side read as one row, whose numbers are not this indicator's."""
+    return _ROW_INSIDE.search(title) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -14,6 +15,20 @@ os.environ.setdefault("DMAF_SETTLE_S", "0")
 settle tests pass ``--settle`` or ``settle_s`` themselves). CLI subprocesses inherit it."""
 
 pytest_plugins = ["tests.conftest_db"]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Give Hypothesis a fresh seed each run (printed in the header) unless ``--hypothesis-seed`` names one, so
+    the property tests draw new examples every time and a failure can be replayed with the seed shown."""
+    if config.getoption("hypothesis_seed", None) is None:
+        config.option.hypothesis_seed = str(random.SystemRandom().randrange(2**32))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Print the run's Hypothesis seed."""
+    seed = config.getoption("hypothesis_seed", None)
+    return f"hypothesis seed: {seed} (replay a failure with --hypothesis-seed={seed})"
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "tests" / "seed"  # copies of ../shared/seeds, so a clone anywhere runs the suite

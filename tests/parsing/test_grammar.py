@@ -79,3 +79,13 @@ def test_totals_and_scorecard_rows():
     heading, score = g.match_scorecard_line("| 1.c & 1.d | Budget for data-related initiatives | 0 | 40 |")
     assert (heading.code, heading.title, score) == ("1.c&1.d", "Budget for data-related initiatives", g.Score(0.0, 40.0))
     assert g.match_scorecard_cells(["Code", "Indicator", "Score", "Max"]) is None
+
+
+def test_a_scorecard_row_whose_title_holds_another_card_is_no_row() -> None:
+    """Cards side by side read as one row ("1.a | SCORE 1.5/30 | 1(b) SCORE | 21 | 30") hold two indicators: the
+    row's numbers are not 1.a's, so it is not read as 1.a's row; a title with a number of its own still is."""
+    assert g.match_scorecard_line("1.a | SCORE 1.5/30 | 1(c) & (d) SCORE 25/40 | 1(b) SCORE | 21 | 30") is None
+    assert g.match_scorecard_line("1.a | Approval of the policy | 1(b) | 21 | 30") is None
+    heading, score = g.match_scorecard_line("4.b | Number of datasets on SCODP (2 of 3 portals) | 10 | 30")
+    assert (heading.code, heading.title, score) == ("4.b", "Number of datasets on SCODP (2 of 3 portals)",
+                                                    g.Score(10.0, 30.0))
