@@ -27,6 +27,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+from tests.tools import missing
 from warehouse.db import make_engine, upgrade
 from warehouse.settings import resolve_url, sqlite_url
 
@@ -48,9 +49,7 @@ class PostgresServer:
 
 def _skip_or_fail(message: str) -> None:
     """Skip locally; fail under CI, where PostgreSQL must be tested."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{message} (CI=true: the PostgreSQL backend must be tested)", pytrace=False)
-    pytest.skip(message)
+    missing(message, "the PostgreSQL 15 binaries (initdb, pg_ctl) on PATH, or DMAF_TEST_POSTGRES_URL")
 
 
 def _free_port() -> int:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from tests.tools import optional
+
 from .elements import LAYOUTS, txt_codec
 from .render_docx import render_docx
 from .render_pdf import render_pdf
@@ -100,7 +102,7 @@ def _write_expected(path: Path, truth: dict) -> None:
 
 def _libreoffice_docs(docs: list[CorpusDoc], out_dir: Path, limit: int = 3) -> list[CorpusDoc]:
     """Convert a few DOCX to PDF with LibreOffice as layout "libreoffice", if it is installed."""
-    soffice = shutil.which("soffice")
+    soffice = optional("soffice", "libreoffice")
     if soffice is None:
         return []
     converted = []

@@ -39,7 +39,9 @@ def test_ingest_of_a_path_that_does_not_exist_is_a_usage_error_that_records_noth
     assert result.stderr.count("\n") == 1 and missing[-1] in result.stderr
     assert "error:" in result.stderr and "does not exist" in result.stderr
     assert not db.exists()
-    assert time.monotonic() - started < 5  # no Prefect server was started for it
+    elapsed = time.monotonic() - started
+    print(f"\nwall-clock: usage error in {elapsed:.3f} s (bound 5 s)")
+    assert elapsed < 5  # no Prefect server was started for it (one takes 7-25 s)
 
 
 def test_parse_of_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from tests.heldout import render_docx, render_fpdf, render_platypus, render_txt
 from tests.heldout.render_fpdf import Printed
 from tests.heldout.spec import Report, expected, make_reports
+from tests.tools import optional
 
 Renderer = Callable[[Report, Path, int], Printed]
 
@@ -86,8 +87,8 @@ def _write_expected(path: Path, truth: dict) -> dict:
 
 
 def soffice_path() -> str | None:
-    """Return LibreOffice's ``soffice`` if it is on PATH."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """Return LibreOffice's ``soffice`` if it is on PATH (under CI it must be: ``tests.tools.optional``)."""
+    return optional("soffice", "libreoffice")
 
 
 def _office_pdfs(sources: list[HeldoutDoc], out_dir: Path, timeout: float = 240.0) -> list[HeldoutDoc]:

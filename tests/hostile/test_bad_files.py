@@ -37,9 +37,9 @@ from tests.hostile.files import (
     write_slow_txt,
 )
 
-REFUSAL_SECONDS = 1.0  # a bomb must be refused in well under this
+REFUSAL_SECONDS = 1.0  # CPU seconds: a bomb is refused in 0.002-0.005 s
 REFUSAL_MB = 50  # ... and without this much memory growth
-FOLDER_SECONDS = 120  # the whole folder in two workers
+FOLDER_SECONDS = 180  # the whole folder in two workers: ~8x the median (docs/development.md#timing-bounds)
 SLOW_TIMEOUT_S = 2.0  # the slow document needs ~20 s; a good report ~25 ms (0.2 s proved flaky under load)
 
 
@@ -120,9 +120,9 @@ warm_up, path = sys.argv[1], sys.argv[2]
 parse_path(warm_up)  # every lazy import (python-docx, lxml) is loaded before measuring
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 tracemalloc.start()
-start = time.perf_counter()
+start = time.process_time()
 outcome = parse_path(path)
-seconds = time.perf_counter() - start
+seconds = time.process_time() - start  # CPU, not wall time
 traced_peak = tracemalloc.get_traced_memory()[1]
 tracemalloc.stop()
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -172,6 +172,7 @@ def test_workers_give_one_outcome_per_file_and_every_good_report(folder):
     outcomes = list(parse_files(paths, FOLDER_OPTIONS, workers=2))
     elapsed = time.perf_counter() - start
 
+    print(f"\nwall-clock: folder parsed in {elapsed:.3f} s (bound {FOLDER_SECONDS} s)")
     assert elapsed < FOLDER_SECONDS
     assert sorted(o.source.path for o in outcomes) == sorted(paths)
     got = {o.source.path: (o.failure.reason if o.failure else "ok") for o in outcomes}
@@ -186,16 +187,13 @@ def test_a_slow_document_times_out_in_its_worker(tmp_path):
     good.write_bytes(SEED.read_bytes())
     handler = signal.getsignal(signal.SIGALRM)
 
-    start = time.perf_counter()
     options = ParseOptions(timeout_s=SLOW_TIMEOUT_S)
     outcomes = {o.source.path: o for o in parse_files([str(slow), str(good)], options, workers=2)}
-    elapsed = time.perf_counter() - start
 
     failure = outcomes[str(slow)].failure
-    assert failure is not None and failure.reason == "timeout", failure
+    assert failure is not None and failure.reason == "timeout", failure  # the alarm stopped it, not its end
     assert str(slow) in failure.message and f"{SLOW_TIMEOUT_S:g} s" in failure.message
     assert outcomes[str(good)].report is not None  # ~25 ms of work: well within the limit, even on a busy machine
-    assert elapsed < SLOW_TIMEOUT_S + 8.0  # parsing it to the end takes ten times longer: the alarm stopped it
     assert signal.getsignal(signal.SIGALRM) is handler  # the alarm lives in the worker, not here
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
@@ -272,4 +270,5 @@ def test_a_dead_or_stuck_worker_costs_only_its_own_file(tmp_path, monkeypatch):
     got = {os.path.basename(o.source.path): (o.failure.reason if o.failure else "ok") for o in outcomes}
     assert len(outcomes) == len(names)
     assert got == {n: "crashed" if "sigkill" in n else "timeout" if "hang" in n else "ok" for n in names}
-    assert elapsed < 30
+    print(f"\nwall-clock: hung and killed workers handled in {elapsed:.3f} s (bound 60 s)")
+    assert elapsed < 60  # ~8x the median (docs/development.md#timing-bounds)

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from tests.hostile.files import LOOP, MAX_BYTES, build_folder, unlock
 
-INGEST_SECONDS = 120
+INGEST_SECONDS = 180  # wall-clock bound, ~8x the median (docs/development.md#timing-bounds)
 
 pytestmark = pytest.mark.slow
 
@@ -41,17 +41,15 @@ def test_ingesting_the_hostile_folder_loads_the_good_and_records_each_bad_file(t
     cases = build_folder(folder)
     try:
         start = time.perf_counter()
-        try:
-            result = invoke("ingest", str(folder), "--db", db_url, "--workers", "2", "--timeout", "60",
-                            "--max-mb", repr(MAX_BYTES / 2**20))
-        except ImportError as exc:
-            pytest.skip(f"the ingest flow cannot be imported yet ({exc}); this test runs once the loader lands")
+        result = invoke("ingest", str(folder), "--db", db_url, "--workers", "2", "--timeout", "60",
+                        "--max-mb", repr(MAX_BYTES / 2**20))
         elapsed = time.perf_counter() - start
         rows = source_documents(db_url)
     finally:
         unlock(folder)
 
     assert result.exit_code != 0, "bad files were ingested, yet the command reported success"
+    print(f"\nwall-clock: bad folder ingested in {elapsed:.3f} s (bound {INGEST_SECONDS} s)")
     assert elapsed < INGEST_SECONDS
     assert sorted(rows) == sorted(str(folder / c.name) for c in cases)
     assert not any(f"/{LOOP}/" in path for path in rows), "ingest followed the folder's link to itself"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -13,6 +12,7 @@ from sqlalchemy import Engine
 from core.errors import BackupError
 from loaders.load import load_document
 from tests.loaders.support import imphal_report, source_info
+from tests.tools import require
 from warehouse.db import backup
 
 
@@ -27,8 +27,8 @@ def loaded(db_engine: Engine) -> Engine:
 
 def test_a_backup_holds_the_same_data(loaded: Engine, db_url: str, db_backend: str, tmp_path: Path) -> None:
     """SQLite: a readable SQLite copy; PostgreSQL: a pg_dump archive that pg_restore lists."""
-    if db_backend == "postgresql" and shutil.which("pg_dump") is None:
-        pytest.skip("pg_dump is not on PATH")
+    if db_backend == "postgresql":
+        require("pg_dump", fix="the PostgreSQL client: apt-get install postgresql-client")
     target = backup(db_url, tmp_path / "backups" / "dmaf.backup")
     assert target.is_file() and not list(target.parent.glob("*.partial"))
     if db_backend == "sqlite":

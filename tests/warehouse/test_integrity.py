@@ -14,7 +14,6 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from core.errors import (
-    BackupError,
     CannotConnect,
     WarehouseDamaged,
     WarehouseFull,
@@ -23,6 +22,7 @@ from core.errors import (
 from loaders.batch import load_outcomes, prepare_warehouse
 from pipeline.document import parse_path
 from tests.loaders.city_reports import smart_cities, write_city_reports
+from tests.tools import missing
 from warehouse.backup import backup
 from warehouse.db import make_engine
 from warehouse.integrity import (
@@ -168,7 +168,7 @@ def small_mount(tmp_path: Path) -> Iterator[Path]:
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(point)], capture_output=True,
                           text=True, check=False)
     if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here ({done.stderr.strip()}): needs root")
+        missing(f"cannot mount a tmpfs here ({done.stderr.strip()})", "run the tests as root")
     try:
         yield point
     finally:

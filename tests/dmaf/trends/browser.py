@@ -3,22 +3,15 @@ locally and fails under ``CI=true``."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from tests.tools import require
 
 
 def chromium() -> str:
     """Return the Chromium binary; skip without it, except under CI=true where it must be installed."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found:
-        return found
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail("chromium is not installed (CI=true: the HTML report must be checked in a browser)")
-    pytest.skip("chromium is not installed (apt-get install chromium)")
+    return require("chromium", "chromium-browser", fix="apt-get install chromium")
 
 
 def rendered_dom(page: Path, profile: Path) -> str:
