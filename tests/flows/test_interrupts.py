@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.hostile.files import write_slow_txt
 from tests.loaders.city_reports import smart_cities, write_city_reports
 from warehouse.settings import sqlite_url
 
@@ -29,6 +30,9 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="re
 N_REPORTS = 100
 STARTED_LINES = 4
 """The run is signalled once this many files were reported (parsing and loading are under way)."""
+SENTINEL = "zz last and slow.txt"
+"""Sorted after every report: a report-shaped file that takes ~20 s of CPU to parse, so that no run can end
+between the state the test waits for (STARTED_LINES reported) and its signal, however fast the machine."""
 
 
 def _dmaf() -> list[str]:
@@ -82,6 +86,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder of distinct reports, enough that a run with batches of one file lasts many seconds."""
     root = tmp_path_factory.mktemp("reports")
     write_city_reports(root, smart_cities(N_REPORTS))
+    write_slow_txt(root / SENTINEL)
     return root
 
 
@@ -135,6 +140,17 @@ def _committed(db: Path) -> tuple[int, list[tuple]]:
     return files, runs
 
 
+def _status(db: Path, name: str) -> str:
+    """Return the recorded status of the file called ``name``."""
+    engine = create_engine(sqlite_url(db))
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT status FROM source_file WHERE path LIKE :p"),
+                                {"p": f"%/{name}"}).scalar_one()
+    finally:
+        engine.dispose()
+
+
 def _server_env(cli_env: dict[str, str]) -> dict[str, str]:
     """The test environment with no Prefect API URL: the command starts its own temporary server."""
     env = dict(cli_env)
@@ -175,10 +191,11 @@ def test_a_terminated_run_stops_cleanly_summarises_what_it_committed_and_leaves_
     assert re.search(rf"loaded\s+│\s+{files}\s+│", output), output  # the summary counts them
     if sig == signal.SIGINT:
         return  # the same stop as SIGTERM's from here on: the reruns below cover it
-    rerun = subprocess.run([*_dmaf(), *args[:-1], "50"], capture_output=True, text=True, env=cli_env, timeout=600,
-                           check=False)  # the same command, in batches of 50
-    assert rerun.returncode == 0, rerun.stderr
-    assert _committed(db)[0] == N_REPORTS
+    rerun = subprocess.run([*_dmaf(), *args[:-1], "50", "--timeout", "2"], capture_output=True, text=True,
+                           env=cli_env, timeout=600, check=False)  # the same command, in batches of 50
+    assert rerun.returncode == 1, rerun.stderr  # every report loads; the sentinel fails, stopped at 2 s
+    assert _committed(db)[0] == N_REPORTS + 1
+    assert _status(db, SENTINEL) == "failed"
 
 
 def test_kill_9_of_a_refresh_leaves_no_parse_worker_behind(
