@@ -25,6 +25,22 @@ def pytest_configure(config: pytest.Config) -> None:
         config.option.hypothesis_seed = str(random.SystemRandom().randrange(2**32))
 
 
+@pytest.fixture(scope="session")
+def fixture_corpus(tmp_path_factory: pytest.TempPathFactory) -> list:
+    """The generated fixture corpus (``tests/corpus``), built once per session."""
+    from tests.corpus.build import build_corpus
+
+    return build_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="session")
+def heldout(tmp_path_factory: pytest.TempPathFactory) -> list:
+    """The held-out corpus (``tests/heldout``; LibreOffice exports included when soffice is installed)."""
+    from tests.heldout.build import build_heldout
+
+    return build_heldout(tmp_path_factory.mktemp("heldout"))
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     """Print the run's Hypothesis seed."""
     seed = config.getoption("hypothesis_seed", None)

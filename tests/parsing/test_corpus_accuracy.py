@@ -10,15 +10,14 @@ from __future__ import annotations
 import pytest
 
 from pipeline.document import parse_path
-from tests.corpus.build import build_corpus
 from tests.corpus.elements import LAYOUTS
 from tests.truth import Tally, score_document
 
 
 @pytest.fixture(scope="session")
-def corpus(tmp_path_factory):
-    """The generated corpus, built once per session."""
-    return build_corpus(tmp_path_factory.mktemp("corpus"))
+def corpus(fixture_corpus):
+    """The generated corpus (tests/conftest.py), built once per session."""
+    return fixture_corpus
 
 
 @pytest.fixture(scope="session")

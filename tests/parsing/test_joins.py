@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from parsing.joins import ends_title, join_rows_broken_by_pages, join_titles_wrapped_in_cells, merge_heading_fragments
+from parsing.joins import (
+    ends_title,
+    join_rows_broken_by_pages,
+    join_titles_wrapped_in_cells,
+    merge_heading_fragments,
+)
 from tests.parsing.handmade import Page, indicator, parse
 
 
