@@ -11,6 +11,7 @@ from sqlalchemy import text
 from flows.ingest import chunks, ingest_reports, parse_batch
 from pipeline.document import ParseOptions
 from tests.conftest import RAW_REPORTS, SEED_TXT
+from tests.seed_like import write_seed_like
 
 
 def test_the_flow_loads_all_three_renderings_and_records_a_bad_file(prefect_harness, db_url, db_engine, tmp_path, truth):
@@ -26,6 +27,18 @@ def test_the_flow_loads_all_three_renderings_and_records_a_bad_file(prefect_harn
     assert sorted(rows) == sorted((i["code"], i["score"], i["max_score"]) for i in truth["indicators"])
     assert status[str(folder / "broken.pdf")] == "failed"
     assert sum(1 for s in status.values() if s == "loaded") == 3
+
+
+def test_the_flow_puts_every_distinct_score_on_its_own_indicator(prefect_harness, db_url, db_engine, tmp_path):
+    """The real layout with 21 distinct, non-zero scores (tests/seed_like.py), as TXT, DOCX and PDF: whichever
+    rendering is current, the warehouse holds each score on its own indicator."""
+    written = write_seed_like(tmp_path / "reports")
+    summary = ingest_reports([str(tmp_path / "reports")], db_url=SecretStr(db_url), batch_size=3, workers=1)
+    assert summary.counts() == {"loaded": 3}
+    with db_engine.connect() as conn:
+        rows = conn.execute(text("select indicator_code, score, max_score from indicator_scores")).all()
+    truth = written[0][1]
+    assert sorted(rows) == sorted((i["code"], i["score"], i["max_score"]) for i in truth["indicators"])
 
 
 def test_a_second_run_skips_what_is_already_loaded(prefect_harness, db_url, db_engine, tmp_path):

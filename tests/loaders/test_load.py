@@ -25,6 +25,7 @@ from tests.loaders.support import (
     view_rows,
     write_report,
 )
+from tests.seed_like import SEED_LIKE_SCORES
 
 
 def _load(engine: Engine, path: str, report: ParsedReport, parser_version: str = PARSER_VERSION) -> LoadResult:
@@ -61,6 +62,17 @@ def test_a_loaded_report_shows_21_indicators_and_10_of_500(db_engine: Engine, tm
         (source.path, "Imphal", 2, "score_displaced", "the score of 1.c&1.d is printed after 1.b", "1.c&1.d",
          "line 40")
     ]
+
+
+def test_every_score_lands_on_its_own_indicator_and_its_pillar(db_engine: Engine) -> None:
+    """Distinct, non-zero scores (tests/seed_like.py): a score put on another indicator or pillar would show."""
+    _load(db_engine, "/r/imphal.txt", imphal_report(scores=SEED_LIKE_SCORES, totals_follow=True))
+    with db_engine.connect() as conn:
+        scores = dict(conn.exec_driver_sql("SELECT indicator_code, score FROM indicator_scores").all())
+    assert scores == SEED_LIKE_SCORES
+    pillars = {p[3]: p[5] for p in view_rows(db_engine, "pillar_scores")}
+    assert pillars == {n: sum(v for c, v in SEED_LIKE_SCORES.items() if c.startswith(f"{n}.")) for n in range(1, 6)}
+    assert view_rows(db_engine, "city_scores")[0][3] == sum(SEED_LIKE_SCORES.values())
 
 
 def test_indicator_scores_carry_titles_recommendations_and_joinable_provenance(db_engine: Engine) -> None:

@@ -57,3 +57,19 @@ def test_pillar_sums_match_the_truth_totals(truth):
         members = [i for i in report.indicators if i.pillar_no == int(pillar)]
         assert sum(i.score for i in members) == total["score"]
         assert sum(i.max_score for i in members) == total["max_score"]
+
+
+def test_the_real_layout_with_distinct_scores_reads_every_score_on_its_own_indicator(tmp_path):
+    """Imphal's zeros cannot show a score put on the wrong indicator: the same layout with 21 distinct, non-zero
+    scores (tests/seed_like.py), in its three renderings, reads exactly, the two displaced scores included."""
+    from pipeline.document import parse_path
+    from tests.seed_like import SEED_LIKE_SCORES, write_seed_like
+    from tests.truth import score_document
+
+    assert len(set(SEED_LIKE_SCORES.values())) == 21 and 0.0 not in SEED_LIKE_SCORES.values()
+    for path, truth in write_seed_like(tmp_path):
+        outcome = parse_path(path)
+        tally = score_document(path.name, truth, outcome)
+        assert (tally.misses, tally.wrong) == ([], []), tally.misses
+        by_code = {i.code: i for i in outcome.report.indicators}
+        assert (by_code["1.c&1.d"].score, by_code["4.c"].score) == (29.5, 21.0)
