@@ -27,7 +27,7 @@ from core.errors import (
 )
 from core.options import ParseOptions
 from core.records import Failure, ParsedReport, ParseOutcome, SourceFile
-from extractors import extract_bytes
+from extractors import Extraction, extract_bytes
 from parsing.arbiter import parse_document
 from parsing.scanned import scanned_report
 from pipeline.identity import sha256_bytes, stat_source
@@ -157,6 +157,12 @@ def parse_bytes(data: bytes, *, name: str, options: ParseOptions = ParseOptions(
     """Return the report in a document's bytes; raise a ReportError when it is not a usable report."""
     extraction = extract_bytes(data, name=name, pdf_password=options.pdf_password, ocr=options.ocr,
                                ocr_dpi=options.ocr_dpi, on_scanned_page=on_scanned_page)
+    return report_from(extraction, name=name, options=options)
+
+
+def report_from(extraction: Extraction, *, name: str, options: ParseOptions = ParseOptions()) -> ParsedReport:
+    """Return the report in a document's extracted blocks (the parsing half of ``parse_bytes``); raise a
+    ReportError when it is not a usable report."""
     if extraction.format == "pdf" and not any(b.text.strip() for b in extraction.blocks):
         raise NoTextLayer(name, "the PDF has no text layer: it looks scanned"
                           + (" (OCR is off)" if options.ocr is None else ", and OCR read no text from it"))

@@ -26,19 +26,28 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
-def fixture_corpus(tmp_path_factory: pytest.TempPathFactory) -> list:
-    """The generated fixture corpus (``tests/corpus``), built once per session."""
-    from tests.corpus.build import build_corpus
-
-    return build_corpus(tmp_path_factory.mktemp("corpus"))
-
-
-@pytest.fixture(scope="session")
 def heldout(tmp_path_factory: pytest.TempPathFactory) -> list:
     """The held-out corpus (``tests/heldout``; LibreOffice exports included when soffice is installed)."""
     from tests.heldout.build import build_heldout
 
     return build_heldout(tmp_path_factory.mktemp("heldout"))
+
+
+@pytest.fixture(scope="session")
+def corpus_extracted(tmp_path_factory: pytest.TempPathFactory) -> list:
+    """The fixture corpus (``tests/corpus``) as its extractors gave it (``tests/extracted.py``: cached)."""
+    from tests.corpus.build import build_corpus
+    from tests.extracted import extracted
+
+    return extracted("corpus", lambda: build_corpus(tmp_path_factory.mktemp("corpus")))
+
+
+@pytest.fixture(scope="session")
+def heldout_extracted(request: pytest.FixtureRequest) -> list:
+    """The held-out corpus as its extractors gave it (``tests/extracted.py``: cached)."""
+    from tests.extracted import extracted
+
+    return extracted("heldout", lambda: request.getfixturevalue("heldout"))
 
 
 def pytest_report_header(config: pytest.Config) -> str:

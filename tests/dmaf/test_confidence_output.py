@@ -14,12 +14,11 @@ from pathlib import Path
 from rich.console import Console
 from typer.testing import CliRunner
 
-from core.records import ParseOutcome
+from core.records import LoadResult, ParseOutcome
 from dmaf.cli import app
 from dmaf.console import print_summary, run_with_progress
 from flows import progress
 from flows.summary import IngestSummary, summary_markdown
-from core.records import LoadResult
 from pipeline.identity import source_of
 from tests.loaders.support import imphal_report, renamed, report_bytes
 

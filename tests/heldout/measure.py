@@ -13,6 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from pipeline.document import ParseOutcome, parse_path
+from tests.extracted import Extracted, outcome
 from tests.heldout.build import HeldoutDoc, build_heldout
 from tests.truth import Tally, print_report, score_document
 
@@ -25,6 +26,19 @@ def measure(docs: list[HeldoutDoc]) -> tuple[Tally, dict[str, Tally], list[tuple
         outcome = parse_path(doc.path)
         parsed.append((doc, outcome))
         tally = score_document(doc.path.name, doc.expected, outcome)
+        overall.merge(tally)
+        per_layout[doc.layout].merge(tally)
+    return overall, dict(per_layout), parsed
+
+
+def measure_extracted(docs: list[Extracted]) -> tuple[Tally, dict[str, Tally], list[tuple[Extracted, ParseOutcome]]]:
+    """Read every extracted document; return the overall tally, tallies per layout, and the outcomes."""
+    overall, per_layout = Tally(), defaultdict(Tally)
+    parsed = []
+    for doc in docs:
+        found = outcome(doc)
+        parsed.append((doc, found))
+        tally = score_document(doc.name, doc.expected, found)
         overall.merge(tally)
         per_layout[doc.layout].merge(tally)
     return overall, dict(per_layout), parsed

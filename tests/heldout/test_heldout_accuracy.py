@@ -49,7 +49,7 @@ def test_contents_pages_and_summary_tables_add_no_ghost_indicators(heldout_measu
 
 def test_every_heldout_document_parses(heldout_measured):
     _, _, parsed = heldout_measured
-    failures = [f"{doc.path.name}: {outcome.failure.message}" for doc, outcome in parsed if outcome.failure]
+    failures = [f"{doc.name}: {outcome.failure.message}" for doc, outcome in parsed if outcome.failure]
     assert not failures, "\n".join(failures)
 
 
@@ -62,7 +62,7 @@ def test_pdf_scores_carry_page_and_box_and_docx_scores_their_paragraph_or_cell(h
             if ind.score is None:
                 continue
             if where is None or not _located(doc.format, where):
-                missing.append(f"{doc.path.name}: {ind.code} {where}")
+                missing.append(f"{doc.name}: {ind.code} {where}")
     assert not missing, "\n".join(missing[:20])
 
 

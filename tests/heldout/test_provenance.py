@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from extractors.pdf import extract_pdf
 from loaders.batch import load_outcomes, prepare_warehouse
 from parsing import PARSER_VERSION
 from pipeline.document import parse_path
@@ -78,8 +77,8 @@ def test_a_scorecard_score_points_at_the_cell_that_prints_it_not_at_the_max(held
                  if i.score_method == "scorecard_table" and i.score is not None]
         if doc.format != "pdf" or not found:
             continue
-        cells = {b.location: b for b in extract_pdf(doc.path) if b.kind == "table_cell"}
+        cells = {b.location: b for b in doc.extraction.blocks if b.kind == "table_cell"}  # extract_pdf's blocks
         for ind in found:
-            assert float(cells[ind.score_at.location].text) == ind.score, (doc.path.name, ind.code)
+            assert float(cells[ind.score_at.location].text) == ind.score, (doc.name, ind.code)
             checked += 1
     assert checked >= 60  # the borderless (max first) and ruled (score first) scorecards

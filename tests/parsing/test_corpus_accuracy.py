@@ -1,6 +1,7 @@
 """Field-level accuracy of extraction + parsing on the generated corpus (6+ layouts × 3 formats).
 
-Scored by ``tests.truth.score_document``: city, state, cycle, and per indicator its printed title, score and
+The documents are extracted once (``tests/extracted.py``, cached between runs) and read as ``parse_bytes``
+would read them. Scored by ``tests.truth.score_document``: city, state, cycle, and per indicator its printed title, score and
 maximum; a missing or extra indicator and a NULL where the truth has a number are misses. The corpus is the
 project's own, so the gate is exact: every miss fails, naming the document and the field.
 """
@@ -9,29 +10,29 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.document import parse_path
 from tests.corpus.elements import LAYOUTS
+from tests.extracted import outcome
 from tests.truth import Tally, score_document
 
 
 @pytest.fixture(scope="session")
-def corpus(fixture_corpus):
-    """The generated corpus (tests/conftest.py), built once per session."""
-    return fixture_corpus
+def corpus(corpus_extracted):
+    """The generated corpus as its extractors gave it (tests/extracted.py), once per session."""
+    return corpus_extracted
 
 
 @pytest.fixture(scope="session")
 def parsed(corpus):
     """Every corpus document with what the pipeline made of it."""
-    return [(doc, parse_path(doc.path)) for doc in corpus]
+    return [(doc, outcome(doc)) for doc in corpus]
 
 
 @pytest.fixture(scope="session")
 def tally(parsed) -> Tally:
     """The whole corpus scored against its truth."""
     overall = Tally()
-    for doc, outcome in parsed:
-        overall.merge(score_document(doc.path.name, doc.expected, outcome))
+    for doc, found in parsed:
+        overall.merge(score_document(doc.name, doc.expected, found))
     return overall
 
 

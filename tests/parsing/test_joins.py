@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from parsing.joins import (
     ends_title,
     join_rows_broken_by_pages,
@@ -103,3 +105,66 @@ def test_a_score_line_under_a_heading_stays_out_of_its_title() -> None:
     broken.add("(Maximum: 20)", y=203.0, kind="heading")
     assert [b.text for b in merge_heading_fragments(broken.blocks)][3] == \
         "Indicator 2.c : Data Team | Score obtained: 5 (Maximum: 20)"
+
+
+# ------------------------------------------------------------------------------ the geometry, at its edges
+
+
+def _box(x0: float, top: float, x1: float, bottom: float, *, page: int = 1, text: str = "Guidelines"):
+    from core.blocks import Block
+
+    return Block("paragraph", text, 0, f"page {page}", page=page, bbox=(x0, top, x1, bottom))
+
+
+def test_a_line_below_starts_at_the_headings_left_edge_within_a_line_height_and_is_one_line() -> None:
+    from parsing.joins import CONTINUATION_GAP, HEADING_ALIGN, _line_below
+
+    head = _box(72.0, 200.0, 240.0, 212.0)  # a 12-point line
+    assert _line_below(head, _box(72.0 + HEADING_ALIGN, 212.0 + 12.0 * CONTINUATION_GAP, 130.0, 230.0))
+    assert _line_below(head, _box(72.0 - HEADING_ALIGN, 211.0, 130.0, 229.0))  # overlapping by a point
+    assert not _line_below(head, _box(72.0 + HEADING_ALIGN + 0.5, 214.0, 130.0, 226.0))  # indented
+    assert not _line_below(head, _box(72.0, 212.5 + 12.0, 130.0, 236.5))  # a paragraph gap lower
+    assert not _line_below(head, _box(72.0, 210.5, 130.0, 222.5))  # above the heading's bottom by more than 1
+    assert not _line_below(head, _box(72.0, 214.0, 130.0, 232.5))  # taller than a line and a half: a paragraph
+    assert _line_below(head, _box(72.0, 214.0, 130.0, 232.0))  # exactly a line and a half
+    assert not _line_below(head, _box(72.0, 214.0, 130.0, 226.0, page=2))
+
+
+def test_a_block_right_of_a_heading_starts_past_its_end_and_shares_most_of_its_line() -> None:
+    from parsing.joins import _right_of
+
+    head = _box(72.0, 200.0, 240.0, 212.0)
+    assert _right_of(head, _box(240.0, 200.0, 300.0, 212.0))  # starting where the heading ends
+    assert not _right_of(head, _box(239.5, 200.0, 300.0, 212.0))
+    assert _right_of(head, _box(306.0, 205.5, 380.0, 217.5))  # sharing 6.5 of 12 points
+    assert not _right_of(head, _box(306.0, 206.0, 380.0, 218.0))  # sharing exactly half
+    assert not _right_of(head, _box(306.0, 200.0, 380.0, 212.0, page=2))
+
+
+def test_joined_blocks_keep_the_heads_place_and_cover_both_boxes() -> None:
+    from parsing.joins import joined
+
+    head, tail = _box(72.0, 200.0, 240.0, 212.0, text="Indicator 1.b – Data Sharing"), _box(72.0, 214.0, 130.0, 226.0)
+    both = joined(head, tail)
+    assert (both.text, both.bbox, both.location, both.order) == ("Indicator 1.b – Data Sharing Guidelines",
+                                                                  (72.0, 200.0, 240.0, 226.0), "page 1", 0)
+    no_box = joined(head, replace(tail, bbox=None))
+    assert no_box.bbox == head.bbox
+
+
+def test_a_title_ends_with_a_line_of_one_letter_up_to_the_longest_wrapped_line() -> None:
+    from parsing.joins import WRAPPED_TITLE_MAX
+
+    assert ends_title("Capacity building for", "a")
+    assert not ends_title("Capacity building for", "")
+    assert ends_title("Capacity building for", "x" * WRAPPED_TITLE_MAX)
+    assert not ends_title("Capacity building for", "x" * (WRAPPED_TITLE_MAX + 1))
+    assert ends_title("Data Policy drafted", "aNd notified by the state government")  # lower case first: enough
+    assert not ends_title("Data Policy drafted", "Notified and published in the gazette of the state")
+
+
+def test_a_combined_codes_pillar_is_its_first_codes() -> None:
+    from parsing.joins import opens_pillar
+
+    assert not opens_pillar("Policy", "1.c&1.d") and opens_pillar("People", "1.c&1.d")
+    assert not opens_pillar("Process", "3.b") and opens_pillar("Process", "2.b")

@@ -196,3 +196,50 @@ def test_every_placement_method_has_a_test_of_its_own() -> None:
     """A method the parser can record (``PLACEMENTS``) without a ``test_<method>_…`` here fails this test."""
     tested = {name.removeprefix("test_") for name in globals() if name.startswith("test_")}
     assert {m for m in PLACEMENTS if not any(t.startswith(f"{m}_") for t in tested)} == set()
+
+
+# ------------------------------------------------------------------- the geometry and merging rules, at their edges
+
+
+def test_a_box_is_level_with_a_heading_up_to_the_tolerance_and_not_beyond() -> None:
+    from parsing.placement import LEVEL_TOLERANCE, _overlap
+
+    heading = (72.0, 100.0, 300.0, 112.0)
+    at_edge = (430.0, 112.0 + LEVEL_TOLERANCE, 500.0, 124.0 + LEVEL_TOLERANCE)
+    beyond = (430.0, 112.5 + LEVEL_TOLERANCE, 500.0, 124.5 + LEVEL_TOLERANCE)
+    assert _overlap(heading, at_edge) and _overlap(at_edge, heading)
+    assert not _overlap(heading, beyond) and not _overlap(beyond, heading)
+
+
+def test_blocks_in_two_columns_of_a_region_are_never_level_but_unknown_columns_may_be() -> None:
+    from parsing.placement import _same_column
+
+    def block(column: int | None):
+        found = text_blocks(["x"], title_block=False)[0]
+        return found if column is None else type(found)(**{**{s: getattr(found, s) for s in found.__slots__
+                                                               if s != "extra"}, "extra": {"column": column}})
+
+    assert _same_column(block(1), block(1)) and _same_column(block(2), block(2))
+    assert not _same_column(block(1), block(2)) and not _same_column(block(2), block(1))
+    assert _same_column(block(None), block(2)) and _same_column(block(1), block(None))
+    assert _same_column(block(None), block(None))
+
+
+def test_the_right_hand_column_starts_at_the_pages_middle() -> None:
+    from parsing.placement import _right_of_text
+
+    assert _right_of_text((250.0, 100.0, 300.0, 112.0)) and not _right_of_text((249.5, 100.0, 300.0, 112.0))
+
+
+@pytest.mark.parametrize("body", [["- Appoint a coordinator in each department."],
+                                  ["Coordinators help the data activities of each department."],
+                                  ["Score: 7/20"]])
+def test_a_heading_printed_twice_is_placed_where_it_has_text_or_a_score(body: list[str]) -> None:
+    """A contents line and the body's heading of one code are one indicator, placed at the body's heading (the
+    printing with a score, paragraphs or bullets), and the contents line is no duplicate printing."""
+    lines = ["Contents", "Indicator 2.b: Appointment of Data Coordinators", "",
+             *_pillar_2({"2.b": body})]
+    report = parse(text_blocks(lines), "hand.txt")
+    ind = indicator(report, "2.b")
+    assert ind.heading_at.location == f"line {lines.index('Indicator 2.b: Appointment of Data Coordinators', 3) + 5}"
+    assert "duplicate_indicator" not in warning_codes(report)

@@ -168,3 +168,13 @@ def test_every_listed_warning_has_a_trigger_and_every_given_one_is_listed() -> N
     assert set(TRIGGERS) == set(WARNINGS)
     assert literal <= set(WARNINGS) and emitted == set(WARNINGS), sorted(emitted ^ set(WARNINGS))
     assert NULLS <= set(WARNINGS)
+
+
+@pytest.mark.parametrize("code", ["score_not_trusted", "codes_overlap", "pillar_overfull"])
+def test_a_refused_code_is_located_at_its_heading(code: str) -> None:
+    """The refusals about a code itself point at where that code's heading is printed."""
+    make, indicator = TRIGGERS[code]
+    report = make()
+    ind = next(i for i in report.indicators if i.code == indicator)
+    warning = next(w for w in report.warnings if w.code == code and w.indicator == indicator)
+    assert ind.heading_at is not None and warning.location == ind.heading_at.location
