@@ -706,10 +706,13 @@ def match_scorecard_line(text: str) -> tuple[Heading, Score] | None:
     return Heading(code, title), Score(_value(m["score"]), _number(m["max"]))
 
 
-_ROW_INSIDE = re.compile(r"(?:^|[|\s])" + _CARD_CODE + r"(?=[\s|:]|$)|" + _NUM + r"\s*/\s*" + _NUM, re.IGNORECASE)
+_CODE_INSIDE = re.compile(r"(?:^|[|\s])" + _CARD_CODE + r"(?=[\s|:]|$)", re.IGNORECASE)
+_FRACTION_INSIDE = re.compile(r"(?P<score>" + _NUM + r")\s*/\s*(?P<max>" + _NUM + r")")
 
 
 def _holds_other_row(title: str) -> bool:
-    """Return True for a scorecard "title" that holds a score or another indicator's code ("SCORE 1.5/30 | 1(b)
-    SCORE"): cards printed side by side read as one row, whose numbers are not this indicator's."""
-    return _ROW_INSIDE.search(title) is not None
+    """Return True for a scorecard "title" that holds another indicator's code or a score ("SCORE 1.5/30 | 1(b)
+    SCORE"): cards printed side by side read as one row, whose numbers are not this indicator's. A fraction
+    that cannot be a score ("24/7") is part of a title."""
+    return _CODE_INSIDE.search(title) is not None or any(
+        _number(m["score"]) <= _number(m["max"]) for m in _FRACTION_INSIDE.finditer(title))

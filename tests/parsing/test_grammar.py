@@ -86,6 +86,8 @@ def test_a_scorecard_row_whose_title_holds_another_card_is_no_row() -> None:
     row's numbers are not 1.a's, so it is not read as 1.a's row; a title with a number of its own still is."""
     assert g.match_scorecard_line("1.a | SCORE 1.5/30 | 1(c) & (d) SCORE 25/40 | 1(b) SCORE | 21 | 30") is None
     assert g.match_scorecard_line("1.a | Approval of the policy | 1(b) | 21 | 30") is None
+    heading, _ = g.match_scorecard_line("5.b | 24/7 citizen services | 10 | 30")
+    assert heading.title == "24/7 citizen services"
     heading, score = g.match_scorecard_line("4.b | Number of datasets on SCODP (2 of 3 portals) | 10 | 30")
     assert (heading.code, heading.title, score) == ("4.b", "Number of datasets on SCODP (2 of 3 portals)",
                                                     g.Score(10.0, 30.0))
