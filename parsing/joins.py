@@ -7,6 +7,7 @@ Pure: blocks in, blocks out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from core.blocks import Block
@@ -45,14 +46,15 @@ def join_titles_wrapped_in_cells(blocks: list[Block]) -> list[Block]:
     """
     blocks = list(blocks)
     for k, head in enumerate(blocks):
-        if head.bbox is None or head.kind == "table_cell" or g.match_heading(head.text, allow_bare=True) is None:
+        heading = g.match_heading(head.text, allow_bare=True) if head.bbox is not None and head.kind != "table_cell" \
+            else None
+        if heading is None:
             continue
         later = blocks[k + 1:k + 4]
         below = next((j for j, b in enumerate(later) if _line_below(head, b)), None)
         if below is None or not any(_right_of(head, b) for b in later[:below]):
             continue
         block = later[below]
-        heading = g.match_heading(head.text, allow_bare=True)
         text = g.clean_text(block.text)
         if block.kind == "paragraph" and ends_title(heading.title, text) and not opens_pillar(text, heading.code) \
                 and g.match_heading(f"{head.text} {block.text}", allow_bare=True) is not None:
@@ -65,9 +67,12 @@ def join_rows_broken_by_pages(blocks: list[Block]) -> list[Block]:
     holds an indicator's heading whose title breaks off ("Indicator 4.d: Number of APIs on" | "Score: 0/10"),
     and the next page's table opens with a row of that one cell, in the same column, ending it ("SCODP")."""
     blocks = list(blocks)
+    filled = Counter(b.table for b in blocks if b.kind == "table_cell" and b.table is not None and b.text.strip())
     k = 1
     while k < len(blocks):
-        cell, head = blocks[k], _cell_above_the_break(blocks, k)
+        cell = blocks[k]
+        alone = cell.kind == "table_cell" and filled[cell.table] == 1 and bool(cell.text.strip())
+        head = _cell_above_the_break(blocks, k) if alone else None  # only a table of one cell can be the rest
         if head is not None:
             heading = g.match_heading(head.text, allow_bare=True)
             text = g.clean_text(cell.text)

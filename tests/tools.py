@@ -25,23 +25,22 @@ def missing(what: str, fix: str) -> None:
     pytest.skip(message)
 
 
+def _on_path(names: tuple[str, ...]) -> str | None:
+    return next((found for name in names if (found := shutil.which(name))), None)
+
+
 def require(*names: str, fix: str) -> str:
     """Return the first of ``names`` on PATH; otherwise skip, or fail under CI."""
-    for name in names:
-        found = shutil.which(name)
-        if found:
-            return found
-    missing(f"{' or '.join(names)} is not on PATH", fix)
-    raise AssertionError("unreachable")  # pragma: no cover
+    found = _on_path(names)
+    if found is None:
+        missing(f"{' or '.join(names)} is not on PATH", fix)
+    return found
 
 
 def optional(*names: str) -> str | None:
     """Return the first of ``names`` on PATH, or None; under CI it must be there (a build that leaves out what
     a missing tool would make fails instead of shrinking silently)."""
-    for name in names:
-        found = shutil.which(name)
-        if found:
-            return found
-    if in_ci():
+    found = _on_path(names)
+    if found is None and in_ci():
         raise RuntimeError(f"{' or '.join(names)} is not on PATH: under CI=true it must be installed")
-    return None
+    return found

@@ -18,30 +18,26 @@ from tests.heldout.build import HeldoutDoc, build_heldout
 from tests.truth import Tally, print_report, score_document
 
 
-def measure(docs: list[HeldoutDoc]) -> tuple[Tally, dict[str, Tally], list[tuple[HeldoutDoc, ParseOutcome]]]:
-    """Parse every document; return the overall tally, tallies per layout, and the outcomes."""
+def tally(parsed: list[tuple]) -> tuple[Tally, dict[str, Tally]]:
+    """Return the overall tally and the tallies per layout of (document, outcome) pairs."""
     overall, per_layout = Tally(), defaultdict(Tally)
-    parsed = []
-    for doc in docs:
-        outcome = parse_path(doc.path)
-        parsed.append((doc, outcome))
-        tally = score_document(doc.path.name, doc.expected, outcome)
-        overall.merge(tally)
-        per_layout[doc.layout].merge(tally)
-    return overall, dict(per_layout), parsed
+    for doc, found in parsed:
+        one = score_document(doc.path.name, doc.expected, found)
+        overall.merge(one)
+        per_layout[doc.layout].merge(one)
+    return overall, dict(per_layout)
+
+
+def measure(docs: list[HeldoutDoc]) -> tuple[Tally, dict[str, Tally], list[tuple[HeldoutDoc, ParseOutcome]]]:
+    """Parse every document's file; return the overall tally, tallies per layout, and the outcomes."""
+    parsed = [(doc, parse_path(doc.path)) for doc in docs]
+    return *tally(parsed), parsed
 
 
 def measure_extracted(docs: list[Extracted]) -> tuple[Tally, dict[str, Tally], list[tuple[Extracted, ParseOutcome]]]:
-    """Read every extracted document; return the overall tally, tallies per layout, and the outcomes."""
-    overall, per_layout = Tally(), defaultdict(Tally)
-    parsed = []
-    for doc in docs:
-        found = outcome(doc)
-        parsed.append((doc, found))
-        tally = score_document(doc.name, doc.expected, found)
-        overall.merge(tally)
-        per_layout[doc.layout].merge(tally)
-    return overall, dict(per_layout), parsed
+    """Read every extracted document (tests/extracted.py); return the same as ``measure``."""
+    parsed = [(doc, outcome(doc)) for doc in docs]
+    return *tally(parsed), parsed
 
 
 def main(argv: list[str] | None = None) -> None:
