@@ -35,6 +35,7 @@ ALIGNED_MIN_CELLS = 3  # labels in the header of a table laid out in columns of 
 ALIGNED_MIN_ROWS = 3  # lines, header included, of which all but the header end in a number
 _RULE_LINE = re.compile(r"[-=_ ]{3,}")  # "------  ----------": the rule under an aligned header
 ALIGN_SLACK = 3  # characters: a piece starting this close to a header column's start is in that column
+CODE_CELL_MAX = 12  # characters: a cell this short starting with a code is the code ("1.c & 1.d")
 _NUMBERISH = re.compile(r"\(?\d{1,4}(?:[.,]\d{1,2})?\s*(?:%|/\s*\d{1,4}(?:[.,]\d{1,2})?)?\)?|N\s*/?\s*A|-", re.I)
 
 
@@ -188,8 +189,10 @@ def _is_rule(line: str) -> bool:
 def drawn_table_rows(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     """Return (first line number, cells) per row of a text table, cells wrapped over several lines joined.
 
-    Where rules separate the rows (a grid drawn with ├──┼──┤ or +--+--+), every line between two rules is one
-    row; elsewhere each line is a row.
+    Where rules separate the rows (a grid drawn with ├──┼──┤ or +--+--+), the lines between two rules are one
+    row, unless a line puts a value (a number, a code, "-") in a column where the row already holds one: a
+    value does not wrap, so that line starts the next row of a group the rules enclose ("| 13.5 | 1.a | …" /
+    "|      |     | Policy |" / "| 22.5 | 1.b | …"). Elsewhere each line is a row.
     """
     marks = ["rule" if _is_rule(line) else "data" for _, line in lines]
     first, last = marks.index("data") if "data" in marks else 0, len(marks) - 1 - marks[::-1].index("data") \
@@ -202,7 +205,8 @@ def drawn_table_rows(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]
             new_row = True
             continue
         cells = _cells(line) or []
-        if rows and gridded and not new_row and len(cells) == len(rows[-1][1]):
+        if rows and gridded and not new_row and len(cells) == len(rows[-1][1]) and not any(
+                _is_value(cell) and any(_is_value(part) for part in parts) for parts, cell in zip(rows[-1][1], cells)):
             for parts, cell in zip(rows[-1][1], cells):
                 if cell:
                     parts.append(cell)
@@ -210,6 +214,11 @@ def drawn_table_rows(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]
             rows.append((number, [[cell] if cell else [] for cell in cells]))
         new_row = False
     return [(number, [" ".join(parts) for parts in cells]) for number, cells in rows]
+
+
+def _is_value(cell: str) -> bool:
+    """Return True for a cell that is one value: a number ("13.5", "40%"), "-", "NA", or an indicator code."""
+    return bool(_NUMBERISH.fullmatch(cell) or _CODE_START.match(cell) and len(cell) <= CODE_CELL_MAX)
 
 
 def _fields(line: str) -> list[tuple[int, str]]:

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from parsing.spelled import has_number_words, spelled_out
+
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 # The pillar as a number, or as a capital roman numeral before a bracketed letter ("II (a)", "I (c) & (d)").
 _CODE = r"(?:(?P<{n}p>\d{{1,2}})\s*[.\-]?\s*\(?|(?P<{n}r>(?-i:IV|V|I{{1,3}}))\s*\()\s*(?P<{n}l>[a-zA-Z])\s*\)?"
@@ -26,6 +28,7 @@ _NUM = r"\d{1,4}(?:[.,]\d{1,2})?"
 _NA = r"(?:N\s*/?\s*A|not\s+assessed|not\s+applicable|not\s+evaluated|nil|-)"
 
 _SECTION = (r"(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+"  # a section number before the heading ("2.3.1 Indicator 3.a: …")
+            r"|\d{1,3}\.?\s+(?=ind)"  # a serial ("4. Indicator 2.a"), a margin figure ("28 Indicator 1(a)")
             r"|(?:obs(?:ervation)?|item|para|s\.?\s*no|sl|point)\.?\s*\d{1,3}\s*[-:.)]\s*)?")  # "Obs. 4 – Indicator 2(b)"
 _HEADING = re.compile(
     r"^" + _SECTION + r"(?:indicators?|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE + _SECOND + r"(?:" + _AFTER_CODE + r"|\s+)(?P<title>.*)$",
@@ -48,8 +51,10 @@ _BARE_SPACED = re.compile(
 )
 _SCORE_NOUN = r"(?:score|marks|points|rating)"
 _SCORE_VERB = r"(?:obtained|awarded|achieved|secured|scored|earned|received|allotted|given)"
-_SCORE_WORD = r"(?:" + _SCORE_NOUN + r"\s*" + _SCORE_VERB + r"?|" + _SCORE_VERB + r")\s*[:\-=]?\s*"
-_PERCENT = r"(?:\s*\(\s*\d{1,3}(?:[.,]\d{1,2})?\s*%\s*\))?"  # "Score: 12/30 (40%)"
+_SCORE_WORD = (r"(?:" + _SCORE_NOUN + r"\s*" + _SCORE_VERB + r"?(?:\s+in\s+(?:words|figures))?|" + _SCORE_VERB
+               + r")\s*[:\-=]?\s*")  # "Marks in words: …": the same score, spelled out (see parsing.spelled)
+_PCT = r"\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|per\s*cent\b|percent\b)"
+_PERCENT = r"(?:\s*(?:\(\s*" + _PCT + r"\s*\)|[\u00b7\u2022|,;\-]\s*" + _PCT + r"))?"  # "12/30 (40%)", "12 of 30 · 40 per cent"
 _SCORE_BODY = (
     r"(?P<score>" + _NUM + r"|" + _NA + r")\s*(?:marks|points)?\s*" + _OF_SEP + r"\s*(?P<max>" + _NUM + r")"
     r"(?:\s*(?:marks|points))?" + _PERCENT + r"\s*\.?"
@@ -319,8 +324,17 @@ def _code_last(text: str, line: str) -> Heading | None:
 
 
 def match_score(text: str) -> Score | None:
-    """Return the score of a whole score line ("Score: 10/30", "10 out of 30", "Score: NA"), or None."""
+    """Return the score of a whole score line ("Score: 10/30", "10 out of 30", "Score: NA"), or None; numbers
+    may be spelled out ("Marks awarded: twenty-seven point five out of thirty")."""
     line = _ascii_dashes(clean_text(text)).strip()
+    score = _score_of_line(line)
+    if score is None and has_number_words(line):
+        score = _score_of_line(spelled_out(line))
+    return score
+
+
+def _score_of_line(line: str) -> Score | None:
+    """Return the score of a cleaned line in figures, or None."""
     m = _SCORE.match(line) or _OUT_OF.match(line) or _SCORE_MAX_BRACKET.match(line) or _SCORE_THEN_MAX.match(line) \
         or _MAX_THEN_SCORE.match(line) or _MARKS_BRACKET.match(line)
     if m:
@@ -549,6 +563,30 @@ def match_code_only(text: str, *, named: bool = False) -> str | None:
     if not m or (named and not re.match(r"(?i)^(?:[\d.]+\s+)?ind", line)):
         return None
     return "&".join(_codes(m))
+
+
+_REFERENCE_LINE = re.compile(
+    r"^\(?(?:[A-Za-z]+\.?\s+){0,3}?(?:[A-Za-z]+\.?\s*[:\-]\s*)?(?:indicators?|ind\.?)\s*(?:no\.?|code|ref\.?)?"
+    r"\s*[:\-]?\s*" + _CODE_ONE + _SECOND + r"\s*\)?\.?$", re.IGNORECASE)
+REFERENCE_LINE_MAX = 60  # characters: a longer line naming an indicator is a sentence about it
+_OFFICE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\S)")  # "2.1 ", "1.3.2 ": a section's own number
+
+
+def match_reference_line(text: str) -> str | None:
+    """Return the catalog code of a line that only says which framework indicator a section is ("Framework
+    reference: Indicator 1.a", "Framework indicator 1(c) & (d)", "(DMAF indicator 2.b)"), or None."""
+    line = _ascii_dashes(clean_text(text))
+    if len(line) > REFERENCE_LINE_MAX:
+        return None
+    m = _REFERENCE_LINE.match(line)
+    return "&".join(_codes(m)) if m else None
+
+
+def office_number(text: str) -> str | None:
+    """Return the section number a title line starts with in the office's own numbering ("2.1 Data Team" ->
+    "2.1 "), or None."""
+    m = _OFFICE_NUMBER.match(clean_text(text))
+    return m.group(0) if m else None
 
 
 def strip_bullet(text: str) -> tuple[bool, str]:

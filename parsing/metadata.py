@@ -343,6 +343,14 @@ def cycles_named(text: str) -> set[int]:
     return {n for part in _SPLIT.split(text) if part for n, _, explicit in _cycles(part, False) if explicit}
 
 
+def without_cycles(text: str) -> str:
+    """Return a text with the cycles it names by label taken out ("Code (Cycle 1)" -> "Code")."""
+    for _, printed, explicit in _cycles(text, False):
+        if explicit:
+            text = text.replace(printed, " ")
+    return re.sub(r"[\s()\[\]:,\-–]+$|^[\s()\[\]:,\-–]+", "", re.sub(r"\(\s*\)", " ", text)).strip()
+
+
 def _scan_file_name(source: str) -> list[_Seen]:
     """Return the city and cycle candidates of the file name (the last resort)."""
     name = re.split(r"[\\/]", source)[-1]

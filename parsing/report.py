@@ -27,7 +27,7 @@ from parsing.drafts import (
 )
 from parsing.finish import finish_report
 from parsing.joins import ends_title, heading_line_below, joined, merge_heading_fragments, opens_pillar
-from parsing.metadata import cycles_named, read_metadata
+from parsing.metadata import cycles_named, read_metadata, without_cycles
 from parsing.placement import (
     place_below_heading,
     place_by_geometry,
@@ -53,6 +53,17 @@ VALUE_LABEL_MAX = 40  # characters: a score or maximum label alone on its line i
 PILLAR_TOTAL_MIN_MAX = 50.0  # a score line right under a pillar heading is the pillar's total if out of this or more
 
 
+@dataclass(frozen=True)
+class TitleLine:
+    """A title-like line read as text, with what the indicator it went to held before it."""
+
+    text: str
+    block: Block
+    draft: Draft | None
+    paragraphs: tuple[str, ...]
+    bullets: tuple[str, ...]
+
+
 @dataclass
 class Reading:
     """What one pass over the blocks has gathered so far."""
@@ -74,6 +85,7 @@ class Reading:
     order_known: bool = False  # a header said which number column is the score and which the max
     columns: dict[int | None, dict[str, int]] = field(default_factory=dict)  # scorecard header roles per table
     header_width: dict[int | None, int] = field(default_factory=dict)  # cells in each table's header row
+    boxes: dict[int | None, dict[str, int]] = field(default_factory=dict)  # score boxes' header roles per table
     record: tables.Record | None = None  # a label | value table of one indicator being read
     city: str | None = None  # the report's city, as the metadata reader resolved it (a column may be headed so)
     cycle: int | None = None  # the report's cycle: a section or table about another cycle is not read
@@ -86,6 +98,7 @@ class Reading:
     closed: bool = False  # a heading that could not be read ended the last indicator's section
     references: dict[str, str] = field(default_factory=dict)  # the report's own numbers ("5.1") -> catalog codes
     page_marks: frozenset[tuple[int, str]] = frozenset()  # (block order, line) of "3 / 9" lines that number pages
+    title_run: tuple[TitleLine, ...] = ()  # the title-like lines read last as text, in case a reference line follows
 
     @property
     def current(self) -> Draft | None:
@@ -165,6 +178,21 @@ def _names_other_cycle(text: str, reading: Reading) -> bool:
     return bool(named) and reading.cycle not in named
 
 
+def _about_other_cycle(cells: list[Block], reading: Reading) -> bool:
+    """Return True for a header row whose table is about another cycle than the report's.
+
+    A header naming another cycle is about it ("Code (Cycle 1) | Indicator | Marks obtained"), unless that cycle
+    heads a column of numbers only ("Max | Cycle 1 | Marks awarded", "Score obtained | Cycle 1 score"): the table
+    is then the report's when another of its columns holds a score, and the other cycle's column one beside it.
+    """
+    other = [c for c in cells if len(c.text) <= OTHER_CYCLE_LINE_MAX and _names_other_cycle(c.text, reading)]
+    if not other:
+        return False
+    if any(tables.role_of(without_cycles(c.text)) in ("code", "title") for c in other):
+        return True  # the column naming the indicators names the other cycle: its rows are that cycle's
+    return not any(tables.role_of(c.text) == "score" for c in cells if c not in other)
+
+
 def _header_like(cells: list[Block]) -> bool:
     """Return True for a table row of labels only (no cell is a number): a header."""
     return not any(re.fullmatch(r"[\d.,%\s/]+", g.clean_text(c.text)) for c in cells)
@@ -209,6 +237,7 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
     """Classify one line of text and add it to the reading."""
     text = g.clean_text(line)
     previous, reading.prev = reading.prev, (block.line, text)
+    run, reading.title_run = reading.title_run, ()
     if not text or text in noise:
         return
     if previous is not None and block.line is not None and previous[0] == block.line - 1 and text[:1].islower() \
@@ -287,7 +316,51 @@ def _read_line(line: str, block: Block, reading: Reading, noise: set[str]) -> No
     if entry:
         reading.scorecard.append((*entry, block))
         return
+    if _reference_line(text, run, reading):
+        return
+    current = reading.current
+    if block.kind == "heading" or len(text) <= MAX_HEADING_TITLE and not re.search(r"[.;:!?,]$", text):
+        reading.title_run = (*run, TitleLine(text, block, current, tuple(current.paragraphs) if current else (),
+                                             tuple(current.bullets) if current else ()))
     _content(text, block, reading)
+
+
+def _reference_line(text: str, run: tuple[TitleLine, ...], reading: Reading) -> bool:
+    """Open the indicator a reference line names under the title lines just read ("2.1 Approval of City Data
+    Policy" / "Framework reference: Indicator 1.a"); True if the line was one.
+
+    A section numbered in the office's own scheme says which framework indicator it is on a line of its own.
+    The title is the run of title lines from the last one that starts with a section number (the number left
+    out), else the heading-styled lines ending the run; those lines are taken back from the indicator above,
+    which had them as text. A reference line repeating the current indicator's code is read as nothing; one
+    naming an indicator already read, or with no title above it, is text.
+    """
+    code = g.match_reference_line(text)
+    if code is None:
+        return False
+    current = reading.current
+    if current is not None and current.code == code:
+        return True
+    if not run or any(d.code == code for d in reading.drafts):
+        return False
+    numbered = [k for k, line in enumerate(run) if g.office_number(line.text)]
+    start = numbered[-1] if numbered else len(run) - next(
+        (k for k, line in enumerate(reversed(run)) if line.block.kind != "heading"), len(run))
+    lines = run[start:]
+    if not lines:
+        return False
+    title = " ".join(line.text for line in lines)
+    title = title[len(g.office_number(title) or ""):]
+    if len(title) > MAX_HEADING_TITLE:
+        return False
+    first = lines[0]
+    if first.draft is not None:
+        first.draft.paragraphs[:], first.draft.bullets[:] = first.paragraphs, first.bullets
+    block = first.block
+    for line in lines[1:]:
+        block = joined(block, line.block) if line.block is not block else block
+    _open(g.Heading(code, g.heading_title(title)), block, reading, None, "same_line")
+    return True
 
 
 _LABELLED_NUMBER = re.compile(r"^:?(?P<label>[A-Za-z][A-Za-z .()]{1,40}?)\s*:?\s*[:\-=]\s*(?P<value>\d{1,4}(?:[.,]\d{1,2})?"
@@ -488,12 +561,20 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
         for cell in listed:
             reading.scorecard += [(heading, score, cell) for heading, score in reading.inline[cell.order] or ()]
         return
-    if table is not None and (reading.elsewhere or _header_like(cells) and any(
-            _names_other_cycle(c.text, reading) for c in cells if len(c.text) <= OTHER_CYCLE_LINE_MAX)):
+    if table is not None and (reading.elsewhere or _header_like(cells) and _about_other_cycle(cells, reading)):
         reading.other_tables.add(table)  # "Code (Cycle 1) | Indicator | Marks obtained | …"
         return
     texts = [g.clean_text(c.text) for c in cells]
     roles = tables.header_roles(cells, reading.city)
+    box = tables.box_roles(cells) if roles is None else None
+    if box is not None:
+        reading.boxes[table] = box
+        return
+    if table in reading.boxes:
+        found = tables.read_box(cells, reading.boxes[table])
+        if found is not None:
+            _score(found[0], found[1], reading)  # placed like any score line: under its heading, or refused
+            return
     if roles is not None:
         reading.columns[cells[0].table] = roles
         reading.header_width[cells[0].table] = len(cells)

@@ -72,6 +72,33 @@ def header_roles(cells: list[Block], city: str | None = None) -> dict[str, int] 
     return roles if has_number_column and ("code" in roles or "title" in roles) and len(roles) >= 3 else None
 
 
+def box_roles(cells: list[Block]) -> dict[str, int] | None:
+    """Return {role: column} for the header of a score box: a small table under an indicator's heading whose
+    columns name its score and maximum, and no indicator ("Score obtained | Maximum marks | Percentage"); None
+    for any other row. Every non-empty cell is a label; labels naming neither role are columns beside them."""
+    roles: dict[str, int] = {}
+    for cell in cells:
+        text = g.clean_text(cell.text)
+        if not text:
+            continue
+        if cell.col is None or _NUMBER.match(text.rstrip("%").strip()):
+            return None
+        role = role_of(text)
+        if role is not None:
+            roles.setdefault(role, cell.col)
+    return roles if "score" in roles and "max" in roles and not roles.keys() & {"code", "title", "text"} else None
+
+
+def read_box(cells: list[Block], roles: dict[str, int]) -> tuple[g.Score, Block] | None:
+    """Return (score, score cell) of a score box's value row ("20.5 | 30 | 68.3 %"), or None for another row."""
+    by_col = {c.col: c for c in cells if c.col is not None}
+    score_cell, max_cell = by_col.get(roles["score"]), by_col.get(roles["max"])
+    if score_cell is None or max_cell is None or not is_number(max_cell.text):
+        return None
+    score = score_of(score_cell.text, max_cell.text)
+    return (score, score_cell) if score is not None else None
+
+
 def _names_city(text: str, city: str) -> bool:
     """Return True when a header cell names the report's city, and no other, in any printed form ("SAGAR",
     "Aurangabad Smart City Limited (this city)")."""

@@ -92,3 +92,25 @@ def test_a_table_drawn_with_bars_and_plus_rules_is_not_taken_for_a_space_aligned
     cells = {(b.row, b.col): b.text for b in extract_txt(io.BytesIO(text), name="x.txt") if b.kind == "table_cell"}
     assert cells[(2, 1)] == "1.a Approval of City Data Policy"
     assert cells[(2, 2)] == "Marks obtained: 30 out of 30"
+
+
+def test_rows_a_grid_encloses_in_one_group_are_split_where_a_value_column_gets_its_next_value():
+    text = ("+--------+------+-----------+------------------------+\n"
+            "|  MARKS |  MAX | CODE      | INDICATOR              |\n"
+            "+--------+------+-----------+------------------------+\n"
+            "|   13.5 |   30 | 1.a       | Approval of City Data  |\n"
+            "|        |      |           | Policy                 |\n"
+            "|   22.5 |   30 | 1.b       | Coverage of essential  |\n"
+            "|        |      |           | Components             |\n"
+            "|      - |   40 | 1.c & 1.d | Budget allocation      |\n"
+            "+--------+------+-----------+------------------------+\n"
+            "|   36.0 |  100 |           | PILLAR 1 SUBTOTAL      |\n"
+            "+--------+------+-----------+------------------------+\n").encode()
+    rows: dict[int, list[str]] = {}
+    for b in extract_txt(io.BytesIO(text), name="x.txt"):
+        rows.setdefault(b.row, []).append(b.text)
+    assert list(rows.values()) == [["MARKS", "MAX", "CODE", "INDICATOR"],
+                                   ["13.5", "30", "1.a", "Approval of City Data Policy"],
+                                   ["22.5", "30", "1.b", "Coverage of essential Components"],
+                                   ["-", "40", "1.c & 1.d", "Budget allocation"],
+                                   ["36.0", "100", "", "PILLAR 1 SUBTOTAL"]]

@@ -91,3 +91,22 @@ def test_a_scorecard_row_whose_title_holds_another_card_is_no_row() -> None:
     heading, score = g.match_scorecard_line("4.b | Number of datasets on SCODP (2 of 3 portals) | 10 | 30")
     assert (heading.code, heading.title, score) == ("4.b", "Number of datasets on SCODP (2 of 3 portals)",
                                                     g.Score(10.0, 30.0))
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("Framework reference: Indicator 1.a", "1.a"), ("Framework indicator 1(c) & (d)", "1.c&1.d"),
+    ("(DMAF indicator 2.b)", "2.b"), ("Ref.: Indicator 3(c)", "3.c"), ("Indicator 4.e", "4.e"),
+    ("The city did well on indicator 2.b", None), ("Under 1(a)", None), ("Section 2.1", None),
+    ("Framework reference: Indicator 1.a, which the city met through its data policy and more", None),
+])
+def test_a_reference_line_names_one_framework_indicator_and_nothing_else(line, code):
+    assert g.match_reference_line(line) == code
+
+
+def test_a_number_printed_before_indicator_on_the_heading_line_is_no_part_of_it():
+    assert g.match_code_only("28 Indicator 1(a)") == "1.a"  # its title on the next line
+    assert g.match_heading("28 Indicator 1(a): Data Policy") == g.Heading("1.a", "Data Policy")
+    assert g.match_heading("4. Indicator 2.a: Data Team") == g.Heading("2.a", "Data Team")
+    assert g.match_heading("28 City Data Policy") is None
+    assert g.office_number("2.1 Approval of City Data Policy") == "2.1 "
+    assert g.office_number("2021 Approval") is None

@@ -310,3 +310,79 @@ def test_a_scorecard_s_total_row_stays_a_printed_total_and_never_an_indicator_s_
     report = _read(lines)
     assert report.indicators[-1].score is None  # printed as not assessed: the total is not put on it
     assert [(t.pillar_no, t.score) for t in report.printed_totals] == [(None, added)]
+
+
+def _office_numbered(reference: str, box: bool) -> list[str]:
+    """Sections numbered in the office's own scheme ("2.1 …", under "2 Policy"), each naming its framework
+    indicator on the line below the title, the score in a box table with the previous cycle's score beside it."""
+    lines = list(HEAD) + ["1 Introduction", "", TEXT, ""]
+    for ind in INDICATORS:
+        pillar = int(ind["code"][0])
+        number = sum(1 for i in INDICATORS[:INDICATORS.index(ind)] if int(i["code"][0]) == pillar) + 1
+        lines += [f"{pillar + 1}.{number} {ind['title']}", reference.format(code=_printed(ind["code"])), ""]
+        if box:
+            share = 100 * _score(ind) / ind["max_score"]
+            lines += ["| Score obtained | Maximum marks | Percentage | Cycle 1 score |", "|---|---|---|---|",
+                      f"| {_score(ind):g} | {ind['max_score']:g} | {share:.1f} % | 1.5 |", ""]
+        else:
+            lines += [f"Marks: {_score(ind):g} of {ind['max_score']:g} · "
+                      f"{100 * _score(ind) / ind['max_score']:.1f} per cent", ""]
+        lines += [TEXT, ""]
+    return lines
+
+
+def test_a_section_in_the_office_s_own_numbering_is_the_indicator_its_reference_line_names():
+    for reference in ("Framework reference: Indicator {code}", "Framework indicator {code}", "(DMAF indicator {code})"):
+        report = _read(_office_numbered(reference, box=False))
+        assert _scores(report) == _expected(), reference
+        titles = {i.code: i.title for i in report.indicators}
+        assert titles == {i["code"]: i["title"] for i in INDICATORS}  # the office's number left out of the title
+        assert all(i.paragraphs == (TEXT,) for i in report.indicators)  # the next title was taken back
+
+
+def test_a_score_box_under_a_heading_is_its_score_and_the_other_cycle_s_column_beside_it_is_not():
+    report = _read(_office_numbered("Framework reference: Indicator {code}", box=True))
+    assert _scores(report) == _expected()  # never 1.5, the Cycle 1 score
+
+
+def test_a_reference_line_without_a_title_above_it_or_naming_an_indicator_read_before_is_text():
+    lines = list(HEAD)
+    for ind in INDICATORS:
+        lines += [f"Indicator {_printed(ind['code'])}: {ind['title']}", "",
+                  f"Score: {_score(ind):g}/{ind['max_score']:g}", "", "The city may also see",
+                  "Framework indicator 1.a", ""]  # a cross-reference under every indicator, 1.a's included
+    report = _read(lines)
+    assert _scores(report) == _expected()
+    assert len(report.indicators) == len(INDICATORS)
+
+
+def test_a_scorecard_with_a_column_of_the_previous_cycle_is_read_by_its_own_score_column():
+    lines = list(HEAD) + ["| Code | Indicator | Max | Cycle 1 | Marks awarded | % of max |",
+                          "|---|---|---|---|---|---|"]
+    lines += [f"| {_printed(i['code'])} | {i['title']} | {i['max_score']:g} | 0.5 | {_score(i):g} | "
+              f"{100 * _score(i) / i['max_score']:.1f}% |" for i in INDICATORS]
+    assert _scores(_read(lines)) == _expected()
+
+
+def test_a_scorecard_whose_code_column_names_the_previous_cycle_is_not_this_report_s():
+    lines = list(HEAD) + ["| Code | Indicator | Score | Max |", "|---|---|---|---|"]
+    lines += [f"| {_printed(i['code'])} | {i['title']} | {_score(i):g} | {i['max_score']:g} |" for i in INDICATORS]
+    lines += ["", "| Code (Cycle 1) | Indicator | Marks obtained | Max |", "|---|---|---|---|"]
+    lines += [f"| {_printed(i['code'])} | {i['title']} | 0.5 | {i['max_score']:g} |" for i in INDICATORS]
+    report = _read(lines)
+    assert _scores(report) == _expected()
+    assert not [w for w in report.warnings if w.code == "conflicting_scores"]
+
+
+def test_marks_in_words_and_a_margin_figure_on_the_heading_line_read_as_figures():
+    from parsing.spelled import spelled_out
+
+    words = {0.5: "half", 1.0: "one", 2.0: "two", 3.0: "three", 4.0: "four", 5.0: "five", 6.0: "six", 7.0: "seven"}
+    lines = list(HEAD)
+    for ind in INDICATORS:
+        maximum = {10: "ten", 15: "fifteen", 20: "twenty", 25: "twenty-five", 30: "thirty", 40: "forty"}[
+            int(ind["max_score"])]
+        lines += [f"{_score(ind):g} Indicator {_printed(ind['code'])}", ind["title"],
+                  f"Marks in words: {words[_score(ind)].capitalize()} out of {maximum}.", "", TEXT, ""]
+    assert spelled_out("twenty-seven point five out of thirty") == "27.5 out of 30"
+    assert _scores(_read(lines)) == _expected()
