@@ -217,7 +217,10 @@ def drawn_table_rows(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]
 
 
 def _is_value(cell: str) -> bool:
-    """Return True for a cell that is one value: a number ("13.5", "40%"), "-", "NA", or an indicator code."""
+    """Return True for a cell that is one whole value: a number ("13.5", "40%"), "-", "NA", or an indicator code
+    ("1.c & 1.d"; "3.c &" goes on below it)."""
+    if re.search(r"(?:[&/,+]|\band)\s*$", cell, re.IGNORECASE):
+        return False
     return bool(_NUMBERISH.fullmatch(cell) or _CODE_START.match(cell) and len(cell) <= CODE_CELL_MAX)
 
 

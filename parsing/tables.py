@@ -90,7 +90,10 @@ def box_roles(cells: list[Block]) -> dict[str, int] | None:
 
 
 def read_box(cells: list[Block], roles: dict[str, int]) -> tuple[g.Score, Block] | None:
-    """Return (score, score cell) of a score box's value row ("20.5 | 30 | 68.3 %"), or None for another row."""
+    """Return (score, score cell) of a score box's value row ("20.5 | 30 | 68.3 %"), or None for another row: a
+    row with words in it names what it scores ("a. Approval of City Data | 30 | 22.5"), so it is no box's."""
+    if any(re.search(r"[A-Za-z]{2}", c.text) and score_of(c.text, None) is None for c in cells):
+        return None
     by_col = {c.col: c for c in cells if c.col is not None}
     score_cell, max_cell = by_col.get(roles["score"]), by_col.get(roles["max"])
     if score_cell is None or max_cell is None or not is_number(max_cell.text):

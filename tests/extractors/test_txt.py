@@ -102,7 +102,8 @@ def test_rows_a_grid_encloses_in_one_group_are_split_where_a_value_column_gets_i
             "|        |      |           | Policy                 |\n"
             "|   22.5 |   30 | 1.b       | Coverage of essential  |\n"
             "|        |      |           | Components             |\n"
-            "|      - |   40 | 1.c & 1.d | Budget allocation      |\n"
+            "|      - |   40 | 1.c &     | Budget allocation      |\n"
+            "|        |      | 1.d       |                        |\n"
             "+--------+------+-----------+------------------------+\n"
             "|   36.0 |  100 |           | PILLAR 1 SUBTOTAL      |\n"
             "+--------+------+-----------+------------------------+\n").encode()

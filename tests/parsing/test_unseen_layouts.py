@@ -386,3 +386,18 @@ def test_marks_in_words_and_a_margin_figure_on_the_heading_line_read_as_figures(
                   f"Marks in words: {words[_score(ind)].capitalize()} out of {maximum}.", "", TEXT, ""]
     assert spelled_out("twenty-seven point five out of thirty") == "27.5 out of 30"
     assert _scores(_read(lines)) == _expected()
+
+
+def test_a_table_naming_score_and_maximum_columns_whose_rows_name_indicators_is_no_score_box():
+    """"Sub-indicator | Max. Marks | Marks Secured" names no code or title column, but its rows name what they
+    score: each row is read as a scorecard row or not at all, never as a box under the heading above."""
+    lines = list(HEAD)
+    for pillar in range(1, 6):
+        members = [i for i in INDICATORS if int(i["code"][0]) == pillar]
+        lines += [f"Pillar {pillar}", "", "| Sub-indicator | Max. Marks | Marks Secured |", "|---|---|---|"]
+        lines += [f"| {i['code'][2]}. {i['title']} | {i['max_score']:g} | {_score(i):g} |" for i in members]
+        lines += [""] + [line for i in members for line in (f"Indicator {_printed(i['code'])}: {i['title']}", "",
+                                                            TEXT, "")]
+    report = _read(lines)
+    wrong = {code: got for code, got in _scores(report).items() if got[0] is not None and got != _expected()[code]}
+    assert wrong == {}
