@@ -194,6 +194,9 @@ def _scan(blocks: list[Block], first_heading: int) -> list[_Seen]:
     for block, text, zone in zip(blocks, texts, zones):
         for line in [g.clean_text(x) for x in block.text.splitlines()] if "\n" in block.text else [text]:
             unit = _read_line(line, zone, block.location, len(seen), previous)  # one per value, labelled first
+            if "\n" in block.text:  # "Cycle 1.0" / "(previous)": a cell's lines say together whose cycle it is
+                unit = [s for s in unit if s.field != "cycle" or not _called_earlier(" ".join(block.text.split()),
+                                                                                        s.printed)]
             seen += {(s.field, s.value): s for s in sorted(unit, key=lambda s: s.labelled)}.values()
             previous = line if zone <= 3 else ""
     rows: dict[tuple[int, int], list[int]] = {}
@@ -232,7 +235,22 @@ def _read_line(line: str, zone: int, location: str | None, order: int, previous:
     cycles = [c for part in _SPLIT.split(line) if part for c in _cycles(part, context, previous)]
     if not cycles and previous and not _cycles(previous, True):  # "… Framework (DMAF" / "2.0)"
         cycles = [c for c in _cycles(f"{previous} {line}", False) if c[1] not in previous]
-    return out + [_Seen("cycle", str(n), p, zone, location, order, explicit, prose=prose) for n, p, explicit in cycles]
+    return out + [_Seen("cycle", str(n), p, zone, location, order, explicit, prose=prose) for n, p, explicit in cycles
+                  if not _called_earlier(line, p)]
+
+
+_EARLIER = re.compile(r"(?i)\b(?:previous|earlier|prior|last|preceding|past)\b")
+EARLIER_REACH = 12  # characters either side of a cycle's label within which "previous" says it is another's
+
+
+def _called_earlier(line: str, printed: str) -> bool:
+    """Return True for a cycle the line calls an earlier one ("Cycle 1.0 (previous)", "previous round, Cycle 1"):
+    a column or a comparison beside the report's own, never its cycle."""
+    at = line.find(printed)
+    if at < 0:
+        return False
+    return bool(_EARLIER.search(line[max(0, at - EARLIER_REACH):at]) or
+                _EARLIER.search(line[at + len(printed):at + len(printed) + EARLIER_REACH]))
 
 
 def _is_prose(line: str) -> bool:

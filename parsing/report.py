@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from core.blocks import UNREAD, Block
@@ -176,6 +176,23 @@ def _names_other_cycle(text: str, reading: Reading) -> bool:
     """Return True for a text naming a cycle other than the report's, and not the report's own."""
     named = cycles_named(text) if reading.cycle is not None else set()
     return bool(named) and reading.cycle not in named
+
+
+_CURRENT = re.compile(r"(?i)^(?:\(?\s*(?:current|this|present|latest)(?:\s+(?:cycle|round|assessment))?\s*\)?"
+                      r"|(?:marks|score)s?(?:\s+(?:obtained|awarded|secured))?)?$")
+
+
+def _own_cycle_column(cells: list[Block], reading: Reading) -> list[Block]:
+    """Return a header row with the column headed by the report's own cycle named for what it holds, the score
+    ("Max. Marks | Cycle 2.0 (current) | Cycle 1.0 (previous)" beside each other: the report's is the score), when
+    another column names another cycle; any other row as it is."""
+    if reading.cycle is None or not _header_like(cells) or len(cells) < 3:
+        return cells
+    own = [c for c in cells if len(c.text) <= OTHER_CYCLE_LINE_MAX and cycles_named(c.text) == {reading.cycle}
+           and _CURRENT.match(without_cycles(c.text))]
+    if len(own) != 1 or not any(_names_other_cycle(c.text, reading) for c in cells):
+        return cells
+    return [replace(c, text="Score") if c is own[0] else c for c in cells]
 
 
 def _about_other_cycle(cells: list[Block], reading: Reading) -> bool:
@@ -561,6 +578,7 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
         for cell in listed:
             reading.scorecard += [(heading, score, cell) for heading, score in reading.inline[cell.order] or ()]
         return
+    cells = _own_cycle_column(cells, reading)
     if table is not None and (reading.elsewhere or _header_like(cells) and _about_other_cycle(cells, reading)):
         reading.other_tables.add(table)  # "Code (Cycle 1) | Indicator | Marks obtained | …"
         return

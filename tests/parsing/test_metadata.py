@@ -268,3 +268,12 @@ def test_a_labelled_value_cut_at_a_semicolon_is_read_and_says_what_was_left() ->
     hostile = seed.replace(title, "City: Robert'); DROP TABLE city;-- | State: Manipur").encode()
     with pytest.raises(MissingMetadata, match="no city could be placed"):
         parse_bytes(hostile, name="hostile.txt", options=ParseOptions(settle_s=0))
+
+
+def test_a_cycle_called_the_previous_one_is_never_the_report_s() -> None:
+    blocks = _blocks("Comparative Performance Statement", "Smart City: Pune | State: Maharashtra",
+                     "Current assessment: Cycle-II (compared with the previous round, Cycle 1.0)",
+                     "Cycle 1.0\n(previous)", "Cycle-II\n(current)", *BODY)
+    assert _read(blocks).cycle == 2
+    alone = _blocks("City Performance", "Smart City: Pune | State: Maharashtra", "Cycle 1 (previous)", *BODY)
+    assert _read(alone).cycle is None  # the only cycle printed is called an earlier one: not placed, not guessed

@@ -401,3 +401,15 @@ def test_a_table_naming_score_and_maximum_columns_whose_rows_name_indicators_is_
     report = _read(lines)
     wrong = {code: got for code, got in _scores(report).items() if got[0] is not None and got != _expected()[code]}
     assert wrong == {}
+
+
+def test_columns_headed_by_this_cycle_and_the_previous_one_give_this_cycle_s_score():
+    for order in ((1, 2), (2, 1)):
+        head = {1: "Cycle 1.0 (previous)", 2: "Cycle 2.0 (current)"}
+        lines = list(HEAD) + [f"| Code | Indicator | Max. Marks | {head[order[0]]} | {head[order[1]]} | Change |",
+                              "|---|---|---|---|---|---|"]
+        for i in INDICATORS:
+            value = {1: "0.5", 2: f"{_score(i):g}"}
+            lines.append(f"| {_printed(i['code'])} | {i['title']} | {i['max_score']:g} | {value[order[0]]} | "
+                         f"{value[order[1]]} | n/a |")
+        assert _scores(_read(lines)) == _expected(), order
