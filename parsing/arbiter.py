@@ -199,7 +199,7 @@ def parse_document(readings: list[tuple[str, list[Block]]], *, source: str, form
     """
     catalog = catalog or load_catalog()
     candidates: list[tuple[str, ParsedReport]] = []
-    tried: dict[str, tuple[list[Block], bool]] = {}
+    tried: dict[str, tuple[list[Block], bool, frozenset[str] | None]] = {}
     refusal: NotAReport | None = None
     for label, blocks in readings:
         for bare in (False, True):
@@ -211,18 +211,43 @@ def parse_document(readings: list[tuple[str, list[Block]]], *, source: str, form
                 refusal = refusal or exc
                 continue
             candidates.append((name, report))
-            tried[name] = (blocks, bare)
+            tried[name] = (blocks, bare, None)
             if not bare and not violations(report, catalog):
                 break  # this reading is fully consistent as printed: no need to take bare codes for headings
     if len(candidates) == 1 and not violations(candidates[0][1], catalog):
         return choose(candidates, catalog)
+    candidates += _titled_readings(readings, candidates, tried, source=source, format=format, pages=pages,
+                                   catalog=catalog)
     if not candidates:
         raise refusal or NotAReport(source, "not a DMAF report: no indicators found")
     best_name, best = min(candidates, key=lambda c: penalty(violations(c[1], catalog)))
     if best.extra.get("number_rows") and violations(best, catalog):
-        blocks, bare = tried[best_name]
+        blocks, bare, titled = tried[best_name]
         for order in NUMBER_COLUMNS:
             report = parse_blocks(blocks, source=source, format=format, pages=pages, catalog=catalog,
-                                  bare_headings=bare, number_columns=order)
+                                  bare_headings=bare, number_columns=order, titled=titled)
             candidates.append((f"{best_name}, numbers {order}", report))
     return choose(candidates, catalog)
+
+
+def _titled_readings(readings: list[tuple[str, list[Block]]], candidates: list[tuple[str, ParsedReport]],
+                     tried: dict[str, tuple[list[Block], bool, frozenset[str] | None]], *, source: str, format: str,
+                     pages: int | None, catalog: Catalog) -> list[tuple[str, ParsedReport]]:
+    """Return the readings in which indicators named by their catalog title alone are read too
+    (``parsing.titles``), when no reading as printed has every indicator of its cycle's catalog: each
+    reading once more, with the codes its best reading as printed already has left as they are."""
+    best = min(candidates, key=lambda c: penalty(violations(c[1], catalog)))[1] if candidates else None
+    if best is not None and not any(v.check == "catalog_indicator_missing" for v in violations(best, catalog)):
+        return []
+    known = frozenset(i.code for i in best.indicators) if best is not None else frozenset()
+    found: list[tuple[str, ParsedReport]] = []
+    for label, blocks in readings:
+        name = f"{label}, indicators named by title"
+        try:
+            report = parse_blocks(blocks, source=source, format=format, pages=pages, catalog=catalog,
+                                  titled=known)
+        except NotAReport:
+            continue
+        found.append((name, report))
+        tried[name] = (blocks, False, known)
+    return found

@@ -25,13 +25,14 @@ ABBREVIATION_MAX = 4  # letters: "Cap.", "No.", "Govt." end no sentence
 _OUT_OF_SEP = r"(?:/|out\s+of(?:\s+(?:a\s+)?max(?:imum)?\.?(?:\s+of)?)?)"
 _OF_SEP = r"(?:/|out\s+of(?:\s+(?:a\s+)?max(?:imum)?\.?(?:\s+of)?)?|of(?:\s+max(?:imum)?\.?)?)"
 _NUM = r"\d{1,4}(?:[.,]\d{1,2})?"
-_NA = r"(?:N\s*/?\s*A|not\s+assessed|not\s+applicable|not\s+evaluated|nil|-)"
+_NA = r"(?:N\s*[./]?\s*A\b\.?|not\s+assessed|not\s+applicable|not\s+evaluated|nil|-)"
 
 _SECTION = (r"(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+"  # a section number before the heading ("2.3.1 Indicator 3.a: …")
             r"|\d{1,3}\.?\s+(?=ind)"  # a serial ("4. Indicator 2.a"), a margin figure ("28 Indicator 1(a)")
             r"|(?:obs(?:ervation)?|item|para|s\.?\s*no|sl|point)\.?\s*\d{1,3}\s*[-:.)]\s*)?")  # "Obs. 4 – Indicator 2(b)"
 _HEADING = re.compile(
-    r"^" + _SECTION + r"(?:indicators?|ind\.?)\s*(?:no\.?\s*)?" + _CODE_ONE + _SECOND + r"(?:" + _AFTER_CODE + r"|\s+)(?P<title>.*)$",
+    r"^" + _SECTION + r"(?:indicators?|ind\.?)\s*(?:no\.?\s*[:\-]?\s*)?" + _CODE_ONE + _SECOND
+    + r"(?:" + _AFTER_CODE + r"|\s+)(?P<title>.*)$",
     re.IGNORECASE,
 )
 _ITEM = r"(?:(?:q|question|item)\s*\.?\s*(?=\d))?"  # "Q 1(a)  Indicator: …": a questionnaire's item before the code
@@ -76,9 +77,12 @@ _SCORE_THEN_MAX = re.compile(
 _MAX_BRACKET_BODY = (r"(?P<score>" + _NUM + r")\s*(?:marks|points)?\s*[(\[]\s*(?:max(?:imum)?\.?|out\s+of)\s*"
                      r"(?:marks)?\s*[:\-]?\s*(?P<max>" + _NUM + r")\s*[)\]]\s*\.?")
 _SCORE_MAX_BRACKET = re.compile(r"^" + _SCORE_WORD + _MAX_BRACKET_BODY + r"$", re.IGNORECASE)
-# "25 marks (of 25)", "12 points (max. 20)": no score word, but the unit says the first number is marks.
-_MARKS_BRACKET = re.compile(r"^(?P<score>" + _NUM + r")\s*(?:marks|points|pts)\s*[(\[]\s*(?:max(?:imum)?\.?|out\s+of|of)"
-                            r"\s*[:\-]?\s*(?P<max>" + _NUM + r")\s*[)\]]\s*\.?$", re.IGNORECASE)
+# "25 marks (of 25)", "12 points (max. 20)": no score word, but the unit says the first number is marks; without a
+# unit the bracket must say "out of" or "max." ("5 (out of 30)"), not a bare "of".
+_MARKS_BRACKET = re.compile(r"^(?P<score>" + _NUM + r")\s*"
+                            r"(?:(?:marks|points|pts)\s*[(\[]\s*(?:max(?:imum)?\.?|out\s+of|of)"
+                            r"|[(\[]\s*(?:max(?:imum)?\.?|out\s+of))"
+                            r"\s*[:\-]?\s*(?P<max>" + _NUM + r")\s*(?:marks|points)?\s*[)\]]\s*\.?$", re.IGNORECASE)
 _MAX_BRACKET_IN_TEXT = re.compile(r"(?:^|\s|\|)" + _SCORE_WORD + _MAX_BRACKET_BODY + r"\s*$", re.IGNORECASE)
 _SCORE_NA = re.compile(r"^(?:" + _SCORE_WORD + _NA + r"|not\s+assessed|not\s+applicable)\s*\.?$", re.IGNORECASE)
 # "Marks: Not Assessed (max. 25)", "Score: NA (out of 25)": not assessed, with the maximum in brackets.
@@ -87,9 +91,9 @@ _NA_WITH_MAX = re.compile(
     + r")\s*(?:marks|points)?\s*[)\]]\s*\.?$",
     re.IGNORECASE,
 )
-_OUT_OF = re.compile(
-    r"^(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*" + _OUT_OF_SEP + r"\s*(?P<max>" + _NUM + r")\s*(?:marks|points)?" + _PERCENT
-    + r"\.?$", re.I)
+_OUT_OF = re.compile(  # "12 out of 30", "12 marks out of 30;" (an item of a list)
+    r"^(?P<score>" + _NUM + r"|N\s*/?\s*A)\s*(?:marks|points)?\s*" + _OUT_OF_SEP + r"\s*(?P<max>" + _NUM
+    + r")\s*(?:marks|points)?" + _PERCENT + r"\s*[.;]?$", re.I)
 _SCORE_IN_TEXT = re.compile(r"(?:^|\s|\|)" + _SCORE_WORD + _SCORE_BODY + r"\s*$", re.IGNORECASE)
 # "… Policy (12/30)", "… [Score: 12 / 30]", "… (Not assessed)" at the end of a heading line.
 _BRACKET_SCORE = re.compile(
@@ -199,6 +203,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\t", "   ")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff\u00ad]", "", text)
+    text = re.sub(r"_{3,}", " ", text)  # a form's blanks ("Marks obtained: ____ 27.5____"), never text
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = text.replace("`", "")  # markdown code spans: "**1.a Title `[Score: 0/25]`**"
     text = re.sub(r"^#{1,6}\s+", "", text.strip())

@@ -44,6 +44,7 @@ from parsing.survey import (
     row_key,
     transposed_scorecards,
 )
+from parsing.titles import supply_codes
 from reference.catalog import Catalog, load_catalog
 
 MAX_HEADING_TITLE = 160
@@ -86,6 +87,7 @@ class Reading:
     columns: dict[int | None, dict[str, int]] = field(default_factory=dict)  # scorecard header roles per table
     header_width: dict[int | None, int] = field(default_factory=dict)  # cells in each table's header row
     boxes: dict[int | None, dict[str, int]] = field(default_factory=dict)  # score boxes' header roles per table
+    unnamed: dict[int, dict[str, int]] = field(default_factory=dict)  # roles of headers naming no indicator column
     record: tables.Record | None = None  # a label | value table of one indicator being read
     city: str | None = None  # the report's city, as the metadata reader resolved it (a column may be headed so)
     cycle: int | None = None  # the report's cycle: a section or table about another cycle is not read
@@ -108,23 +110,27 @@ class Reading:
 
 def parse_blocks(
     blocks: list[Block], *, source: str, format: str, pages: int | None = None, catalog: Catalog | None = None,
-    bare_headings: bool = False, number_columns: str = "as printed",
+    bare_headings: bool = False, number_columns: str = "as printed", titled: frozenset[str] | None = None,
 ) -> ParsedReport:
     """Return the report that a document's blocks describe; raise NotAReport if it has no indicators.
 
     With ``bare_headings`` a plain text line that starts with a bare code and reads as a title
-    ("1.a APPROVAL OF CITY DATA POLICY") opens an indicator, as a heading-styled line always does.
+    ("1.a APPROVAL OF CITY DATA POLICY") opens an indicator, as a heading-styled line always does. With
+    ``titled`` (the codes already read as printed), lines and cells that name one of the other indicators of
+    the report's cycle by its catalog title alone are read as that indicator's (``parsing.titles``).
     """
     catalog = catalog or load_catalog()
     blocks = merge_heading_fragments(blocks)
+    first = next((i for i, b in enumerate(blocks) if g.match_heading(b.text, allow_bare=b.kind == "heading")
+                  or b.kind == "table_cell" and g.match_code_only(b.text)), len(blocks))  # the first indicator
+    meta = read_metadata(blocks, source=source, first_heading=first)
+    if titled is not None and catalog.indicators_for(meta.cycle):
+        blocks = supply_codes(blocks, catalog.indicators_for(meta.cycle), titled)
     reading = Reading(bare=bare_headings, number_columns=number_columns)
     noise = _repeated_lines(blocks)
     reading.page_marks = page_number_lines(blocks)
     reading.references = reference_numbers(blocks)
     reading.inline = inline_scorecards(blocks) | transposed_scorecards(blocks)
-    first = next((i for i, b in enumerate(blocks) if g.match_heading(b.text, allow_bare=b.kind == "heading")
-                  or b.kind == "table_cell" and g.match_code_only(b.text)), len(blocks))  # the first indicator
-    meta = read_metadata(blocks, source=source, first_heading=first)
     reading.city, reading.cycle = meta.city, meta.cycle
     for key, group in groupby(blocks, key=row_key):
         group = list(group)
@@ -592,6 +598,16 @@ def _read_table_row(cells: list[Block], reading: Reading) -> None:
         found = tables.read_box(cells, reading.boxes[table])
         if found is not None:
             _score(found[0], found[1], reading)  # placed like any score line: under its heading, or refused
+            return
+    if roles is None and table is not None:
+        unnamed = tables.unnamed_indicator_roles(cells)
+        if unnamed is not None:
+            reading.unnamed[table] = unnamed
+            return
+    if table in reading.unnamed or table in reading.boxes:  # its header named the score and max, not the indicator
+        named = next((c for c in cells if c.col is not None and _cell_heading(c)), None)
+        if named is not None and _read_scorecard_row(
+                cells, (reading.unnamed.get(table) or reading.boxes[table]) | {"title": named.col}, reading):
             return
     if roles is not None:
         reading.columns[cells[0].table] = roles

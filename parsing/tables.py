@@ -72,6 +72,23 @@ def header_roles(cells: list[Block], city: str | None = None) -> dict[str, int] 
     return roles if has_number_column and ("code" in roles or "title" in roles) and len(roles) >= 3 else None
 
 
+def unnamed_indicator_roles(cells: list[Block]) -> dict[str, int] | None:
+    """Return {role: column} for a header that names the score and maximum columns and no indicator column
+    ("Pillar | Assessment Parameter | Maximum Marks | Marks Secured | Remarks"), or None for any other row. Its
+    rows say in which cell the indicator is: the one that names it (``indicator_cell``)."""
+    roles: dict[str, int] = {}
+    for cell in cells:
+        text = g.clean_text(cell.text)
+        if not text:
+            continue
+        if cell.col is None or _NUMBER.match(text.rstrip("%").strip()):
+            return None
+        role = role_of(text)
+        if role is not None:
+            roles.setdefault(role, cell.col)
+    return roles if "score" in roles and "max" in roles and not roles.keys() & {"code", "title"} else None
+
+
 def box_roles(cells: list[Block]) -> dict[str, int] | None:
     """Return {role: column} for the header of a score box: a small table under an indicator's heading whose
     columns name its score and maximum, and no indicator ("Score obtained | Maximum marks | Percentage"); None

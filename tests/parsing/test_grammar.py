@@ -15,6 +15,7 @@ from parsing import grammar as g
     ("## **Indicator 3(b): Data Hackathons**", "3.b", "Data Hackathons"),
     ("Indicator\u00a04.b\u00a0– Number of datasets on SCODP", "4.b", "Number of datasets on SCODP"),
     ("Indicator 2.a: City Data Officer (CDO) | Score: 10/30", "2.a", "City Data Officer (CDO)"),
+    ("Indicator No.: 1.a\tIndicator: Approval of City Data Policy", "1.a", "Approval of City Data Policy"),
 ])
 def test_headings_in_their_printed_variants_give_canonical_codes(line, code, title):
     heading = g.match_heading(line)
@@ -36,6 +37,12 @@ def test_a_bare_code_counts_as_a_heading_only_when_styled_as_one():
     ("Score: N/A", None, None),
     ("Not assessed", None, None),
     ("Score: NA/30", None, 30.0),
+    ("21 marks out of 30;", 21.0, 30.0),  # an item of a list
+    ("5 (out of 30)", 5.0, 30.0),
+    ("12 (max. 20)", 12.0, 20.0),
+    ("Marks obtained: ____ 27.5____      Maximum marks: 30", 27.5, 30.0),  # a form's blanks, filled in
+    ("Marks obtained: ____ N.A.____      Maximum marks: 10", None, 10.0),
+    ("Score: N.A.", None, None),
 ])
 def test_score_lines_in_their_printed_variants(line, score, max_score):
     assert g.match_score(line) == g.Score(score, max_score)
@@ -46,6 +53,9 @@ def test_score_lines_in_their_printed_variants(line, score, max_score):
     "Total Score: 10/500",
     "Your city scored well.",
     "Indicator 2.a: City Data Officer",
+    "5 (of 30)",  # a bare "of" in brackets says nothing of a maximum
+    "2 marks out of 5 sub-criteria",
+    "Score: NAB",
 ])
 def test_lines_that_are_not_score_lines(line):
     assert g.match_score(line) is None

@@ -413,3 +413,69 @@ def test_columns_headed_by_this_cycle_and_the_previous_one_give_this_cycle_s_sco
             lines.append(f"| {_printed(i['code'])} | {i['title']} | {i['max_score']:g} | {value[order[0]]} | "
                          f"{value[order[1]]} | n/a |")
         assert _scores(_read(lines)) == _expected(), order
+
+
+PILLAR_NAMES = {1: "Policy", 2: "People", 3: "Process", 4: "Technology", 5: "Outcomes"}
+ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+         "xvii", "xviii", "xix", "xx", "xxi"]
+
+
+def _titles_only(form: str, cycle: str = "Cycle 2.0") -> list[str]:
+    """A report that prints no codes: each indicator named by its catalog title in a list item, a table row
+    under a header naming no indicator column, or an annexure row numbered in the office's own scheme."""
+    lines = [f"Data Maturity Assessment Framework {cycle}", "City Performance & Recommendations",
+             "City: Imphal | State: Manipur", "", "Data Team: the city has formed one, as the recommendations say.", ""]
+    if form == "table":
+        lines += ["| Pillar | Assessment Parameter | Maximum Marks | Marks Secured | Remarks |",
+                  "|---|---|---|---|---|"]
+    if form == "annexure":
+        lines += ["| Ref. | Pillar | Indicator | Marks awarded (out of) |", "|---|---|---|---|"]
+    for k, ind in enumerate(INDICATORS):
+        pillar = int(ind["code"][0])
+        first = k == 0 or int(INDICATORS[k - 1]["code"][0]) != pillar
+        if form == "list":
+            lines += [f"{PILLAR_NAMES[pillar]} pillar:", ""] if first else []
+            lines.append(f"  ({ROMAN[k]}) {ind['title']}: {_score(ind):g} marks out of {ind['max_score']:g};")
+        elif form == "table":
+            lines.append(f"| {PILLAR_NAMES[pillar] if first else ''} | {ind['title']} | {ind['max_score']:g} | "
+                         f"{_score(ind):g} | {TEXT} |")
+        else:
+            lines.append(f"| A{k + 1} | {PILLAR_NAMES[pillar]} | {ind['title']} | {_score(ind):g} (out of "
+                         f"{ind['max_score']:g}) |")
+    return lines + ["", TEXT]
+
+
+def test_indicators_named_by_their_catalog_title_alone_are_read_in_a_list_a_table_and_an_annexure():
+    for form in ("list", "table", "annexure"):
+        report = _read(_titles_only(form))
+        assert _scores(report) == _expected(), form
+        assert {i.code: i.title for i in report.indicators} == {i["code"]: i["title"] for i in INDICATORS}, form
+
+
+def test_titles_are_never_given_codes_of_a_cycle_the_report_is_not_of_nor_beside_codes_it_prints():
+    import pytest
+
+    from core.errors import NotAReport
+
+    with pytest.raises(NotAReport):  # Cycle 1 has no catalog here: its codes are never guessed from Cycle 2's
+        _read(_titles_only("list", cycle="Cycle 1.0"))
+    lines = list(HEAD)
+    for ind in INDICATORS:  # every code printed: a sentence starting with a title stays a sentence
+        lines += [f"Indicator {_printed(ind['code'])}: {ind['title']}", "",
+                  f"Score: {_score(ind):g}/{ind['max_score']:g}", "", f"{INDICATORS[0]['title']}: 3 marks out of 30 were awarded to a peer city.", ""]
+    report = _read(lines)
+    assert _scores(report) == _expected()
+    assert "titled" not in report.extra["reading"] and "title" not in report.extra["reading"]
+
+
+def test_a_form_with_labelled_code_and_title_and_blanks_filled_in():
+    lines = list(HEAD)
+    for k, ind in enumerate(INDICATORS):
+        marks = "N.A." if k == 3 else f"{_score(ind):g}"
+        lines += [f"Indicator No.: {_printed(ind['code'])}\tIndicator: {ind['title']}",
+                  f"Marks obtained: ____ {marks}____      Maximum marks: {ind['max_score']:g}",
+                  f"Assessor's note: {TEXT}", ""]
+    report = _read(lines)
+    expected = _expected() | {INDICATORS[3]["code"]: (None, INDICATORS[3]["max_score"])}
+    assert _scores(report) == expected
+    assert report.indicators[3].score_status == ScoreStatus.NOT_ASSESSED
