@@ -23,6 +23,7 @@ PLACEMENTS: dict[str, str] = {
     "below_in_column": "under its heading in a row of cards side by side",
     "nearest_above": "in the right-hand column below the nearest heading above it (a guess by nearness)",
     "end_of_section": "after the section's text, before the next heading",
+    "above_heading": "just before its heading, in a document that prints every score above its heading",
     "max_score_match": "placed by its maximum: the one score-less indicator of its section expecting it (a guess)",
 }
 """Every way a score can be tied to its indicator (``score_method``), with what it means; ``Draft.attach``
@@ -84,6 +85,7 @@ class LooseScore:
     seq: int
     after: Draft | None
     direct: bool = False  # printed right after the heading of ``after``, with nothing in between
+    heads: Draft | None = None  # the heading printed right after it, with nothing in between
 
 
 def _continues(previous: str, text: str) -> bool:

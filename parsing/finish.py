@@ -216,14 +216,21 @@ def _refuse_max_placements(indicators: tuple[ParsedIndicator, ...], catalog: Cat
     """Leave empty every score placed by its maximum or by nearness in a pillar that lost an indicator.
 
     Such a score may well belong to the indicator that was lost: placing it by its maximum could put a
-    wrong number on another indicator, so it is refused with a warning instead.
+    wrong number on another indicator, so it is refused with a warning instead. A score closing a section
+    (``end_of_section``) is refused the same way when a lost indicator of its pillar has its maximum: the lost
+    indicator's heading may stand between the section and the score.
     """
     incomplete = _incomplete_pillars(indicators, catalog, cycle)
+    present = {i.code for i in indicators}
+    lost = {(entry.pillar_no, entry.max_score) for code, entry in catalog.indicators_for(cycle).items()
+            if code not in present}
     return left_empty(indicators, "placement_refused", {
         k: (f"indicator {ind.code}: score {_score_text(ind.score, ind.max_score)} was not printed with its heading "
             f"and pillar {ind.pillar_no} looks incomplete, so it may belong to a lost indicator; its score is left "
             "empty", ind.score_at.location if ind.score_at else None)
-        for k, ind in enumerate(indicators) if ind.score_method in GUESSED_PLACEMENTS and ind.pillar_no in incomplete})
+        for k, ind in enumerate(indicators)
+        if ind.score_method in GUESSED_PLACEMENTS and ind.pillar_no in incomplete
+        or ind.score_method == "end_of_section" and (ind.pillar_no, ind.max_score) in lost})
 
 
 def _refuse_strangers(indicators: tuple[ParsedIndicator, ...], catalog: Catalog, cycle: int | None,

@@ -109,6 +109,40 @@ def place_below_heading(loose: list[LooseScore], drafts: list[Draft]) -> list[Lo
     return rest
 
 
+ABOVE_MIN = 3  # scores printed just before a heading: fewer say nothing about where a document prints its scores
+
+
+def place_above_heading(loose: list[LooseScore], drafts: list[Draft], catalog: Catalog,
+                        cycle: int | None) -> tuple[list[LooseScore], bool]:
+    """Attach each score printed just before a heading to that heading when the document prints its scores
+    above their headings (a score box anchored in the heading, a framed paragraph stored before it); return
+    the rest and whether the document does.
+
+    A score just before a heading may close the section above or open the one below, and where neighbours
+    share a maximum only the document as a whole can tell. It prints scores above their headings when no
+    heading has a score right under it, at least ``ABOVE_MIN`` scores stand just before a heading, every one
+    of them has the maximum of the heading below, and at least one cannot be the section above's: it stands
+    before the first indicator of a pillar, or its maximum is not the one the indicator above expects.
+    """
+    expected = expected_maxima(drafts, catalog, cycle)
+    before = [item for item in loose if item.heads is not None and not item.direct]
+    if len(before) < ABOVE_MIN or any(item.direct for item in loose) or any(
+            d.method in ("under_heading", "same_line") for d in drafts):
+        return loose, False
+
+    def fits(draft: Draft | None, item: LooseScore) -> bool:
+        return draft is not None and draft.score is None and expected.get(id(draft)) == item.score.max_score
+
+    if not all(fits(item.heads, item) for item in before):
+        return loose, False
+    if not any(item.after is None or _pillar(item.after) != _pillar(item.heads) or not fits(item.after, item)
+               for item in before):
+        return loose, False
+    for item in before:
+        item.heads.attach(item.score, item.block, "above_heading")
+    return [item for item in loose if item not in before], True
+
+
 def place_end_of_section(loose: list[LooseScore], drafts: list[Draft], catalog: Catalog,
                          cycle: int | None) -> list[LooseScore]:
     """Attach a score printed at the end of a score-less indicator's text (before the next heading) to it.

@@ -29,6 +29,7 @@ from parsing.finish import finish_report
 from parsing.joins import ends_title, heading_line_below, joined, merge_heading_fragments, opens_pillar
 from parsing.metadata import cycles_named, read_metadata, without_cycles
 from parsing.placement import (
+    place_above_heading,
     place_below_heading,
     place_by_geometry,
     place_by_max_score,
@@ -36,6 +37,7 @@ from parsing.placement import (
     place_in_card,
     place_under_heading,
 )
+from parsing.sentences import sentence_scores
 from parsing.survey import (
     block_lines,
     inline_scorecards,
@@ -117,7 +119,8 @@ def parse_blocks(
     With ``bare_headings`` a plain text line that starts with a bare code and reads as a title
     ("1.a APPROVAL OF CITY DATA POLICY") opens an indicator, as a heading-styled line always does. With
     ``titled`` (the codes already read as printed), lines and cells that name one of the other indicators of
-    the report's cycle by its catalog title alone are read as that indicator's (``parsing.titles``).
+    the report's cycle by its catalog title alone are read as that indicator's (``parsing.titles``), and so are
+    sentences that state one of them and its marks (``parsing.sentences``).
     """
     catalog = catalog or load_catalog()
     blocks = merge_heading_fragments(blocks)
@@ -131,6 +134,12 @@ def parse_blocks(
     reading.page_marks = page_number_lines(blocks)
     reading.references = reference_numbers(blocks)
     reading.inline = inline_scorecards(blocks) | transposed_scorecards(blocks)
+    if titled is not None and catalog.indicators_for(meta.cycle):
+        headed = {h.code for b in blocks if b.kind != "table_cell" for line in b.text.split("\n")
+                  if (h := g.match_heading(line)) is not None}
+        stated = sentence_scores([b for b in blocks if b.order not in reading.inline],
+                                 catalog.indicators_for(meta.cycle), meta.city, meta.cycle, titled | headed)
+        reading.inline |= stated
     reading.city, reading.cycle = meta.city, meta.cycle
     for key, group in groupby(blocks, key=row_key):
         group = list(group)
@@ -153,7 +162,9 @@ def parse_blocks(
     _join_scorecard(reading)
     loose = place_by_geometry(loose, reading.drafts)
     loose = place_below_heading(loose, reading.drafts)
-    loose = place_end_of_section(loose, reading.drafts, catalog, cycle)
+    loose, above = place_above_heading(loose, reading.drafts, catalog, cycle)
+    if not above:  # where scores open their sections, a score at a section's end is the next one's
+        loose = place_end_of_section(loose, reading.drafts, catalog, cycle)
     loose = place_by_max_score(loose, reading.drafts, catalog, cycle)
     report = finish_report(
         source=source, format=format, pages=pages, catalog=catalog, cycle=cycle,
@@ -466,6 +477,8 @@ def _open(heading: g.Heading, block: Block, reading: Reading, score: g.Score | N
     draft = Draft(heading.code, heading.title, block, reading.seq)
     if score:
         draft.attach(score, block, method)
+    if reading.last == "score" and reading.loose and reading.loose[-1].seq == reading.seq - 1:
+        reading.loose[-1].heads = draft  # a score box printed (or stored) just before its heading
     reading.drafts.append(draft)
     reading.last = "heading"
 

@@ -115,11 +115,19 @@ def transposed_scorecards(blocks: list[Block]) -> dict[int, list[tuple[g.Heading
             by_table.setdefault(block.table, []).append(block)
     for cells in by_table.values():
         rows: dict[str, dict[int, str]] = {}
-        for row in {c.row for c in cells}:
+        marks: list[dict[int, str]] = []  # every row labelled as marks ("Marks allotted" may be the maximum)
+        for row in sorted({c.row for c in cells}, key=lambda r: r if r is not None else -1):
             line = sorted((c for c in cells if c.row == row), key=lambda c: c.col or 0)
             role = tables.role_of(line[0].text)
             if role in ("code", "title", "score", "max") and line[0].col == min(c.col or 0 for c in cells):
-                rows.setdefault("code" if role == "title" else role, {c.col: g.clean_text(c.text) for c in line[1:]})
+                values = {c.col: g.clean_text(c.text) for c in line[1:]}
+                rows.setdefault("code" if role == "title" else role, values)
+                if role == "score":
+                    marks.append(values)
+        if len(marks) > 1:
+            rows.pop("score")
+            if "max" not in rows and len(marks) == 2 and (order := _score_then_max(*marks)) is not None:
+                rows["score"], rows["max"] = order  # the row no larger in any column is the score
         codes = {col: code for col, text in rows.get("code", {}).items() if (code := g.match_code_only(text))}
         entries = []
         if len(codes) >= INLINE_MIN and "score" in rows and len(codes) == len(rows["code"]):
@@ -134,6 +142,20 @@ def transposed_scorecards(blocks: list[Block]) -> dict[int, list[tuple[g.Heading
             found[first.order] = entries
             found.update((c.order, None) for c in cells if c is not first)
     return found
+
+
+def _score_then_max(first: dict[int, str], second: dict[int, str]) -> tuple[dict[int, str], dict[int, str]] | None:
+    """Return two rows both labelled as marks as (score row, maximum row): the maximum is at least the score in
+    every column and larger in one; None when neither row is (a score can never exceed its maximum)."""
+    pairs = [(tables.number_of(first.get(col)), tables.number_of(second.get(col))) for col in first.keys() | second]
+    pairs = [(a, b) for a, b in pairs if a is not None and b is not None]
+    if not pairs:
+        return None
+    if all(a <= b for a, b in pairs) and any(a < b for a, b in pairs):
+        return first, second
+    if all(b <= a for a, b in pairs) and any(b < a for a, b in pairs):
+        return second, first
+    return None
 
 
 def _stacked_cards(cells: list[Block]) -> list[tuple[g.Heading, g.Score]]:

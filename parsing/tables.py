@@ -147,11 +147,13 @@ def _one_line(text: str) -> str:
 
 def is_number(text: str) -> bool:
     """Return True for a cell that holds a number and nothing else ("22.5", "40%")."""
-    return _number(text) is not None
+    return number_of(text) is not None
 
 
-def _number(text: str) -> float | None:
+def number_of(text: str | None) -> float | None:
     """Return a cell's number ("22.50", "22,5"), or None when it holds none."""
+    if text is None:
+        return None
     value = g.clean_text(text).rstrip("%").strip()
     return float(value.replace(",", ".")) if _NUMBER.match(value) else None
 
@@ -161,10 +163,10 @@ def score_of(score_text: str | None, max_text: str | None) -> g.Score | None:
     if score_text is None:
         return None
     fraction = g.match_score(score_text)
-    maximum = _number(max_text) if max_text is not None else None
+    maximum = number_of(max_text) if max_text is not None else None
     if fraction is not None:
         return g.Score(fraction.score, fraction.max_score if fraction.max_score is not None else maximum)
-    value = _number(score_text)
+    value = number_of(score_text)
     if value is not None:
         return g.Score(value, maximum)
     if re.fullmatch(r"(?i)\s*(?:n\s*/?\s*a|not\s+assessed|not\s+applicable|-|\u2013|nil)\s*", score_text):

@@ -50,6 +50,35 @@ def test_end_of_section_a_score_after_the_text_of_its_section() -> None:
         (7.0, 15.0, "end_of_section"), (7.0, 15.0, "end_of_section")]
 
 
+def _boxes_above(scores: dict[str, str]) -> list[str]:
+    """Pillar 2 with each score printed just before its heading (a score box stored before the heading)."""
+    lines = ["Pillar 2: People", ""]
+    for code, (title, _) in PILLAR_2.items():
+        lines += [scores[code], "", f"Indicator {code}: {title}", "", f"The city is advised to go on with {title}.", ""]
+    return lines
+
+
+def test_above_heading_where_the_document_prints_every_score_just_before_its_heading() -> None:
+    """Neighbours 2.b/2.c and 2.d/2.e share a maximum, so a score before 2.c could close 2.b's section; the first
+    score stands before any indicator of the pillar and 2.a's score out of 30 cannot be the 20 of 2.b: the
+    document prints its scores above their headings, each one its heading's."""
+    scores = {"2.a": "Score: 10/30", "2.b": "Score: 5/20", "2.c": "Score: 7/20", "2.d": "Score: 3/15",
+              "2.e": "Score: 4/15"}
+    report = parse(text_blocks(_boxes_above(scores)), "hand.txt")
+    assert [_placed(report, code) for code in PILLAR_2] == [
+        (10.0, 30.0, "above_heading"), (5.0, 20.0, "above_heading"), (7.0, 20.0, "above_heading"),
+        (3.0, 15.0, "above_heading"), (4.0, 15.0, "above_heading")]
+
+
+def test_above_heading_is_not_decided_when_one_score_has_another_maximum_than_the_heading_below() -> None:
+    """One score out of 20 before 2.a (out of 30): the document is not one that prints its scores above its
+    headings, and no score is tied to the heading below it."""
+    scores = {"2.a": "Score: 10/20", "2.b": "Score: 5/20", "2.c": "Score: 7/20", "2.d": "Score: 3/15",
+              "2.e": "Score: 4/15"}
+    report = parse(text_blocks(_boxes_above(scores)), "hand.txt")
+    assert all(indicator(report, code).score_method != "above_heading" for code in PILLAR_2)
+
+
 def test_end_of_section_refuses_a_score_whose_maximum_is_another_indicators() -> None:
     """A score out of 20 at the end of 2.d's section (out of 15) is not 2.d's: with 2.b and 2.c both waiting for
     a score out of 20, it could be either, so it stays unplaced and both stay NULL."""

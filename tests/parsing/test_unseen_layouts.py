@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from core.statuses import ScoreStatus
 from pipeline.document import parse_bytes
 from tests.conftest import SEED_TRUTH
@@ -187,6 +189,21 @@ def test_a_scorecard_printed_on_its_side_is_read_column_by_column():
     assert _scores(_read(lines)) == _expected()
 
 
+@pytest.mark.parametrize("first", ["maxima", "scores"])
+def test_a_scorecard_on_its_side_with_two_rows_called_marks_reads_the_smaller_as_the_score(first):
+    """"Marks allotted" may be the maximum or the score: the row never larger than the other is the score."""
+    codes = " | ".join(_printed(i["code"]) for i in INDICATORS)
+    maxima = "| Marks allotted | " + " | ".join(f"{i['max_score']:g}" for i in INDICATORS) + " |"
+    scores = "| Marks awarded | " + " | ".join(f"{_score(i):g}" for i in INDICATORS) + " |"
+    rows = [maxima, scores] if first == "maxima" else [scores, maxima]
+    lines = list(HEAD) + [f"| Indicator | {codes} |", "|" + "---|" * (len(INDICATORS) + 1), *rows]
+    assert _scores(_read(lines)) == _expected()
+    crossed = scores.replace(f"| {_score(INDICATORS[0]):g} |", "| 99 |", 1)  # neither row is never larger
+    lines = list(HEAD) + [f"| Indicator | {codes} |", "|" + "---|" * (len(INDICATORS) + 1), maxima, crossed]
+    read = _scores(_read(lines))
+    assert read and all(score is None for score, _ in read.values())
+
+
 def test_score_wordings_with_labelled_maxima():
     from parsing.grammar import Score, match_score
 
@@ -298,7 +315,9 @@ def test_a_score_at_the_start_of_a_wrapped_sentence_line_is_not_a_score_line():
                           "Under indicator 4(c) (Schedule for Updating Datasets on SCODP), the city",
                           "secured 0 of 30 marks.", ""]
     report = _read(lines)
-    assert all(i.score is None for i in report.indicators)  # 4.b was not assessed; 0/30 is 4(c)'s, in a sentence
+    scores = {i.code: (i.score, i.max_score) for i in report.indicators}
+    assert scores["4.b"] == (None, 30.0)  # 4.b was not assessed: the 0/30 at the start of the next line is not its
+    assert scores.get("4.c") == (0.0, 30.0)  # it is 4(c)'s, stated in a sentence (parsing.sentences)
 
 
 def test_a_scorecard_s_total_row_stays_a_printed_total_and_never_an_indicator_s_score():
