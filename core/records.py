@@ -169,6 +169,56 @@ class ParsedReport:
 
 
 @dataclass(frozen=True, slots=True)
+class PublishedScore:
+    """One published figure of a national results table: a city's pillar score (``pillar_no``) or its total
+    (``pillar_no`` None) with the printed rank (totals only), as read from one table row.
+
+    ``score`` is None when the cell was blank or the framework's arithmetic refused the reading; ``warning``
+    then says why, naming the row.
+    """
+
+    city: str
+    printed_city: str
+    state: str | None
+    city_known: bool
+    pillar_no: int | None
+    score: float | None
+    max_score: float | None
+    rank: int | None
+    page: int | None
+    row: int
+    location: str
+    warning: str | None = None
+
+    def to_dict(self) -> dict:
+        """Return the figure as a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedTable:
+    """A national results table read from one document: a cycle's cities and their published scores."""
+
+    source: str
+    format: str
+    cycle: int
+    cycle_label: str | None
+    scores: tuple[PublishedScore, ...]
+    pages: int | None = None
+    skipped: tuple[str, ...] = ()  # rows under a header that name no gazetteer city ("where: cell | cell")
+
+    def cities(self) -> tuple[str, ...]:
+        """Return the cities of the table, in the order their rows are printed."""
+        return tuple(dict.fromkeys(s.city for s in self.scores))
+
+    def to_dict(self) -> dict:
+        """Return the table as the JSON object that ``dmaf parse`` prints."""
+        return {"source": self.source, "format": self.format, "kind": "published_results", "cycle": self.cycle,
+                "cycle_label": self.cycle_label, "pages": self.pages, "cities": len(self.cities()),
+                "scores": [s.to_dict() for s in self.scores], "skipped": list(self.skipped)}
+
+
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     """A file as seen on disk: path, content hash (None when not read), size, modification time, format."""
 
@@ -194,11 +244,12 @@ class Failure:
 
 @dataclass(frozen=True, slots=True)
 class ParseOutcome:
-    """What reading one file gave: a report, or a failure (never both)."""
+    """What reading one file gave: a city report, a national results table, or a failure (exactly one)."""
 
     source: SourceFile
     report: ParsedReport | None = None
     failure: Failure | None = None
+    published: PublishedTable | None = None
 
 
 @dataclass(frozen=True, slots=True)

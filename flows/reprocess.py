@@ -21,6 +21,7 @@ from core.records import LoadResult, ParseOutcome
 from core.statuses import FileStatus
 from loaders.batch import prepare_warehouse
 from loaders.load import replace_facts
+from loaders.published import load_published, stale_published
 from loaders.runs import finish_run, start_run
 from loaders.versions import StoredVersion, stored_versions
 from pipeline.identity import file_sha256
@@ -87,6 +88,10 @@ def rebuild(
     if outcome.source.sha256 != version.sha256:
         message = f"{path}: the file changed while it was reprocessed; version {version.sha256[:12]} is unchanged"
         return _result(version, path, FileStatus.CHANGED, message)
+    if outcome.report is None:
+        message = (f"{path}: the new parser reads it as a national results table, not a city report; the loaded "
+                   "facts are kept")
+        return _result(version, path, FileStatus.FAILED, message)
     done = replace_facts(engine, sha256=version.sha256, report=outcome.report, parser_version=parser_version,
                          catalog=catalog)
     return _result(version, path, done.status, done.message)
@@ -115,17 +120,55 @@ def reprocess(
                 results[stored.sha256] = _emit(problem, on_result)
             else:
                 located[path] = stored
-        if located:
+        tables = _published_files(engine, version, everything, results, on_result)
+        if located or tables:
             run_id = start_run(engine, folder=None, parser_version=version)
             catalog = load_catalog()
-            for outcome in parse_files(list(located), options, workers=workers):
+            for outcome in parse_files([*located, *tables], options, workers=workers):
+                if outcome.source.path in tables:
+                    done = _rebuild_table(engine, tables[outcome.source.path], outcome, version, catalog)
+                    results[f"table:{outcome.source.path}"] = _emit(done, on_result)
+                    continue
                 stored = located[outcome.source.path]
                 done = rebuild(engine, stored, outcome, parser_version=version, catalog=catalog)
                 results[stored.sha256] = _emit(done, on_result)
             finish_run(engine, run_id, _as_load_results(results.values()))
-        return [results[s.sha256] for s in selected]
+        return [results[s.sha256] for s in selected] + [r for key, r in results.items() if key.startswith("table:")]
     finally:
         engine.dispose()
+
+
+def _published_files(engine: Engine, version: str, everything: bool, results: dict[str, ReprocessResult],
+                     on_result: Callable[[ReprocessResult], None] | None) -> dict[str, str]:
+    """Return ``{path: sha256}`` of the national results files to read again; a file that is gone or holds other
+    bytes gets its result now (its published rows are kept)."""
+    tables: dict[str, str] = {}
+    for sha256, path in stale_published(engine, parser_version=version, everything=everything):
+        found = _sha256_or_none(path)
+        if found == sha256:
+            tables[path] = sha256
+            continue
+        status, why = ((FileStatus.MISSING, "the file is gone") if found is None else
+                       (FileStatus.CHANGED, "the file now holds other bytes (ingest it to load its new content)"))
+        result = ReprocessResult(sha256, path, status, f"{path}: {why}; its published scores are kept", True)
+        results[f"table:{path}"] = _emit(result, on_result)
+    return tables
+
+
+def _rebuild_table(engine: Engine, sha256: str, outcome: ParseOutcome, version: str,
+                   catalog: Catalog) -> ReprocessResult:
+    """Replace a results file's published rows with a new reading of the same bytes, unless it failed."""
+    path = outcome.source.path
+    if outcome.source.sha256 != sha256:
+        return ReprocessResult(sha256, path, FileStatus.CHANGED, f"{path}: the file changed while it was "
+                               "reprocessed; its published scores are kept", True)
+    if outcome.published is None:
+        why = outcome.failure.message if outcome.failure is not None else "it now reads as a city report"
+        return ReprocessResult(sha256, path, FileStatus.FAILED, f"{path}: the new parser does not read it as a "
+                               f"results table ({why}); its published scores are kept", True)
+    done = load_published(engine, source=outcome.source, table=outcome.published, parser_version=version,
+                          catalog=catalog, rebuild=True)
+    return ReprocessResult(sha256, path, done.status, done.message, True)
 
 
 def _emit(result: ReprocessResult, on_result: Callable[[ReprocessResult], None] | None) -> ReprocessResult:
@@ -155,8 +198,9 @@ def reparse_version(
         raise InvalidCorrection(f"{problem.message}: a document's city, state or cycle is corrected by reading its "
                                 "file again; nothing was changed")
     outcome = parse_path(path, options)
-    if outcome.failure is not None or outcome.source.sha256 != sha256:
-        why = outcome.failure.message if outcome.failure is not None else "the file changed while it was read"
+    if outcome.report is None or outcome.source.sha256 != sha256:
+        why = (outcome.failure.message if outcome.failure is not None else "the file changed while it was read"
+               if outcome.source.sha256 != sha256 else "it reads as a national results table, not a city report")
         raise InvalidCorrection(f"{path}: {why}; nothing was changed")
     done = replace_facts(engine, sha256=sha256, report=outcome.report, parser_version=current_parser_version(),
                          change=change)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, select, update
+from sqlalchemy import Connection, Engine, select, update
 
 from core.errors import MissingMetadata, ReportError, WarehouseError
 from core.records import LoadResult, ParsedReport, SourceFile
@@ -35,6 +35,7 @@ from loaders.metadata_corrections import (
 from loaders.normalise import NormalisedReport, normalise_report
 from loaders.quality import record_quality
 from loaders.recommendations import refresh_recommendation_changes
+from loaders.source_files import claim_source, forget_published, set_source
 from loaders.upsert import insert_returning_id
 from reference.catalog import Catalog, load_catalog
 from warehouse.db import write_transaction
@@ -42,29 +43,6 @@ from warehouse.models import Report, ReportVersion, SourceFileRow, utcnow
 
 _SF = SourceFileRow.__table__
 _RV = ReportVersion.__table__
-
-
-def _claim_source(conn: Connection, source: SourceFile, now: datetime) -> tuple[Row | None, int]:
-    """Return ``(previous row or None, id)`` of the path's row, inserting and locking it."""
-    placeholder = {"path": source.path, "sha256": source.sha256, "status": FileStatus.FAILED.value, "error": "load in progress",
-                   "processed_at": now, "first_seen": now, "last_seen": now, "missing": False}
-    new_id = insert_returning_id(conn, _SF, placeholder, ["path"])
-    if new_id is not None:
-        return None, new_id
-    query = select(_SF.c.id, _SF.c.sha256, _SF.c.status, _SF.c.error).where(_SF.c.path == source.path)
-    row = conn.execute(query.with_for_update()).one()
-    return row, row.id
-
-
-def _set_source(conn: Connection, source_id: int, source: SourceFile, now: datetime, **values: Any) -> None:
-    """Record the path's latest content and outcome."""
-    values = {"error": None, "reason": None, "duplicate_of": None} | values
-    conn.execute(
-        update(_SF).where(_SF.c.id == source_id).values(
-            sha256=source.sha256, size=source.size, mtime=source.mtime, format=source.format,
-            processed_at=now, last_seen=now, missing=False, **values,
-        )
-    )
 
 
 def _describe(path: str, error: Exception) -> tuple[str, str]:
@@ -89,7 +67,7 @@ def _duplicate(conn: Connection, source_id: int, source: SourceFile, version_id:
     first = conn.execute(
         select(_SF.c.path).join(_RV, _RV.c.source_file_id == _SF.c.id).where(_RV.c.id == version_id)
     ).scalar_one()
-    _set_source(conn, source_id, source, now, status=FileStatus.DUPLICATE.value, duplicate_of=first, parser_version=parser_version)
+    set_source(conn, source_id, source, now, status=FileStatus.DUPLICATE.value, duplicate_of=first, parser_version=parser_version)
     return LoadResult(source.path, FileStatus.DUPLICATE, f"{source.path}: same content as {first}; not loaded twice",
                        version_id)
 
@@ -125,7 +103,7 @@ def _load_new_content(conn: Connection, source_id: int, source: SourceFile, norm
         held = hold_if_worse(conn, report_id=report_id, version_id=version_id)
     recompute_current(conn, report_id=report_id)
     refresh_recommendation_changes(conn, city_ids=[city_id], cycle_no=doc["cycle"] if keys_changed else None)
-    _set_source(conn, source_id, source, now, status=FileStatus.LOADED.value, parser_version=parser_version)
+    set_source(conn, source_id, source, now, status=FileStatus.LOADED.value, parser_version=parser_version)
     note = confidence_note(doc["confidence"], doc["confidence_reasons"])
     what = f"{doc['city']}, cycle {doc['cycle']} ({doc['indicator_count']} indicators{note})"
     if held:
@@ -150,10 +128,11 @@ def load_document(
     norm = normalise_report(report, catalog=catalog) if report is not None else None
     now = utcnow()
     with write_transaction(engine) as conn:
-        previous, source_id = _claim_source(conn, source, now)
+        previous, source_id = claim_source(conn, source, now)
         same_bytes = previous is not None and previous.sha256 == source.sha256
         if same_bytes and previous.status in (FileStatus.LOADED, FileStatus.DUPLICATE):
             return LoadResult(source.path, FileStatus.SKIPPED, f"{source.path}: unchanged since it was loaded")
+        forget_published(conn, source_id)  # the path held a results table before: it holds something else now
         if norm is None:
             message, reason = _describe(source.path, error)
         elif problem := _unplaceable(norm.document):
@@ -161,7 +140,7 @@ def load_document(
         else:
             return _load_new_content(conn, source_id, source, norm, parser_version, catalog or load_catalog(), now)
         if not (same_bytes and previous.status == FileStatus.FAILED and previous.error == message):
-            _set_source(conn, source_id, source, now, status=FileStatus.FAILED.value, error=message, reason=reason,
+            set_source(conn, source_id, source, now, status=FileStatus.FAILED.value, error=message, reason=reason,
                         parser_version=parser_version)
         return LoadResult(source.path, FileStatus.FAILED, message)
 

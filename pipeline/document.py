@@ -1,4 +1,4 @@
-"""One document from path to ParsedReport: read once, fingerprint, sniff, extract, parse.
+"""One document from path to ParsedReport (or PublishedTable): read once, fingerprint, sniff, extract, parse.
 
 ``parse_path`` never raises for a bad document: it returns a ``ParseOutcome`` whose ``failure``
 says what is wrong, in one line naming the file, so that one bad file never stops a batch. Running
@@ -18,6 +18,7 @@ from core import defaults
 from core.errors import (
     DocumentTooLarge,
     MissingMetadata,
+    NotAReport,
     NoTextLayer,
     ReportError,
     ResourceLimitExceeded,
@@ -26,9 +27,10 @@ from core.errors import (
     UnreadableFile,
 )
 from core.options import ParseOptions
-from core.records import Failure, ParsedReport, ParseOutcome, SourceFile
+from core.records import Failure, ParsedReport, ParseOutcome, PublishedTable, SourceFile
 from extractors import Extraction, extract_bytes
 from parsing.arbiter import parse_document
+from parsing.published import published_table
 from parsing.scanned import scanned_report
 from pipeline.identity import sha256_bytes, stat_source
 
@@ -41,8 +43,11 @@ def parse_path(path: str | Path, options: ParseOptions = ParseOptions(),
     source = SourceFile(name, None, 0, 0.0)
     try:
         data, source = read_source(path, max_bytes=options.max_bytes, settle_s=settle_time(options))
-        report = parse_bytes(data, name=name, options=options, on_scanned_page=on_scanned_page)
-        return ParseOutcome(SourceFile(name, source.sha256, source.size, source.mtime, report.format), report)
+        document = read_bytes(data, name=name, options=options, on_scanned_page=on_scanned_page)
+        read = SourceFile(name, source.sha256, source.size, source.mtime, document.format)
+        if isinstance(document, PublishedTable):
+            return ParseOutcome(read, published=document)
+        return ParseOutcome(read, document)
     except ReportError as error:
         if not _caused_by(error, MemoryError):
             return ParseOutcome(source if source.sha256 else stat_or_blank(name), failure=Failure.of(error))
@@ -155,9 +160,28 @@ def _kind(mode: int) -> str:
 def parse_bytes(data: bytes, *, name: str, options: ParseOptions = ParseOptions(),
                 on_scanned_page: Callable[[], None] | None = None) -> ParsedReport:
     """Return the report in a document's bytes; raise a ReportError when it is not a usable report."""
-    extraction = extract_bytes(data, name=name, pdf_password=options.pdf_password, ocr=options.ocr,
-                               ocr_dpi=options.ocr_dpi, on_scanned_page=on_scanned_page)
-    return report_from(extraction, name=name, options=options)
+    return report_from(_extract(data, name, options, on_scanned_page), name=name, options=options)
+
+
+def read_bytes(data: bytes, *, name: str, options: ParseOptions = ParseOptions(),
+               on_scanned_page: Callable[[], None] | None = None) -> ParsedReport | PublishedTable:
+    """Return the city report, or the national results table, in a document's bytes; raise a ReportError when
+    it is neither."""
+    extraction = _extract(data, name, options, on_scanned_page)
+    try:
+        return report_from(extraction, name=name, options=options)
+    except NotAReport:
+        table = published_table(extraction.blocks, source=name, format=extraction.format, pages=extraction.pages)
+        if table is None:
+            raise
+        return table
+
+
+def _extract(data: bytes, name: str, options: ParseOptions,
+             on_scanned_page: Callable[[], None] | None) -> Extraction:
+    """Return the blocks of a document's bytes, as ``options`` say to read them."""
+    return extract_bytes(data, name=name, pdf_password=options.pdf_password, ocr=options.ocr,
+                         ocr_dpi=options.ocr_dpi, on_scanned_page=on_scanned_page)
 
 
 def report_from(extraction: Extraction, *, name: str, options: ParseOptions = ParseOptions()) -> ParsedReport:

@@ -56,6 +56,10 @@ class Catalog:
                 return p.max_score
         return DEFAULT_PILLAR_MAX
 
+    def cycle_pillars(self, cycle: int | None) -> dict[int, float]:
+        """Return ``{pillar no: maximum}`` of a cycle's pillars (empty when the catalog does not know them)."""
+        return {p.pillar_no: p.max_score for p in sorted(self.pillars, key=lambda p: p.pillar_no) if p.cycle == cycle}
+
     def pillar_name(self, cycle: int | None, pillar_no: int) -> str:
         """Return a pillar's name; for an unknown cycle, the nearest known cycle's name."""
         known = [p for p in self.pillars if p.pillar_no == pillar_no]

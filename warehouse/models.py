@@ -396,8 +396,35 @@ class IngestRun(SQLModel, table=True):
     interrupted: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
+class PublishedScoreRow(SQLModel, table=True):
+    """One figure of a national results table: a city's published pillar score (``pillar_no``) or total
+    (``pillar_no`` NULL, with the printed ``rank``), from the file's latest content.
+
+    ``score`` is NULL when the cell was blank or the framework's arithmetic refused the reading; ``warning`` then
+    says why. ``page``, ``row_no`` (the city's row, counted down the whole table) and ``location`` say where it
+    was printed.
+    """
+
+    __tablename__ = "published_score"
+    __table_args__ = (Index("ix_published_score_cycle_no_city_id", "cycle_no", "city_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_file_id: int = Field(foreign_key="source_file.id", index=True)
+    city_id: int = Field(foreign_key="city.id")
+    cycle_no: int = Field(foreign_key="cycle.cycle_no")
+    pillar_no: int | None = None
+    printed_city: str
+    score: float | None = None
+    max_score: float | None = None
+    rank: int | None = None
+    page: int | None = None
+    row_no: int
+    location: str
+    warning: str | None = Field(default=None, sa_type=Text)
+
+
 TABLES = (
     Cycle, Pillar, City, Indicator, SourceFileRow, Report, ReportVersion,
     IndicatorScore, ParseWarningRow, QualityIssue, IngestRun, RecommendationChange, ScoreCorrection,
-    MetadataCorrection,
+    MetadataCorrection, PublishedScoreRow,
 )

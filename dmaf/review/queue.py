@@ -9,7 +9,8 @@ import pandas as pd
 from core import defaults
 from reference.gazetteer import normalise_name, resolve_city
 
-KINDS = ("stale_correction", "null_score", "guessed_placement", "quality_error", "low_confidence", "unknown_city")
+KINDS = ("stale_correction", "null_score", "guessed_placement", "quality_error", "published_differs", "low_confidence",
+         "unknown_city")
 """What the queue lists, in the order of the view's priorities."""
 
 

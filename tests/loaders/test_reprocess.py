@@ -138,7 +138,7 @@ def test_a_new_parse_that_fails_keeps_the_loaded_facts(
     def regressed(data: bytes, *, name: str, options: object, on_scanned_page: object = None) -> None:
         raise MissingMetadata(name, "found 21 indicators but no city in the title block")
 
-    monkeypatch.setattr("pipeline.document.parse_bytes", regressed)
+    monkeypatch.setattr("pipeline.document.read_bytes", regressed)
     monkeypatch.setattr(parsing, "PARSER_VERSION", "regressed")
     (result,) = reprocess(db_url)
     assert result.status == "failed"

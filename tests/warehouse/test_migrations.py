@@ -23,7 +23,10 @@ from warehouse.db import (
 )
 from warehouse.views import VIEWS
 
-NEWER_THAN_0006 = ("recommendation_changes", "national_gaps", "corrections", "document_corrections", "review_queue")
+NEWER_THAN_0008 = ("published_pillar_scores", "published_city_scores", "city_scores_all_sources",
+                   "published_score_differences")
+NEWER_THAN_0006 = ("recommendation_changes", "national_gaps", "corrections", "document_corrections", "review_queue",
+                   *NEWER_THAN_0008)
 """The views revisions 0007 and 0008 add."""
 NEWER_THAN_0007_SCORE_COLUMNS = ("score_source", "parsed_score", "parsed_max_score")
 """The columns revision 0008 adds to ``indicator_scores``."""
@@ -254,7 +257,8 @@ def test_revision_0008_downgrades_to_0007_keeping_the_data_and_upgrades_again(db
         command.downgrade(alembic_config(conn), "0007")
     inspector = inspect(db_engine)
     assert not {"score_correction", "metadata_correction"} & set(inspector.get_table_names())
-    assert set(inspector.get_view_names()) == set(VIEWS) - {"corrections", "document_corrections", "review_queue"}
+    assert set(inspector.get_view_names()) == set(VIEWS) - {"corrections", "document_corrections", "review_queue",
+                                                             *NEWER_THAN_0008}
     with db_engine.connect() as conn:
         assert list(conn.exec_driver_sql("SELECT * FROM indicator_scores WHERE 1 = 0").keys())[-1] == "source_file"
     assert view_rows(db_engine, "city_scores") == parsed and table_counts(db_engine, TABLES_BEFORE_0008) == counts
