@@ -120,20 +120,21 @@ def reprocess(
                 results[stored.sha256] = _emit(problem, on_result)
             else:
                 located[path] = stored
-        tables = _published_files(engine, version, everything, results, on_result)
+        table_results: dict[str, ReprocessResult] = {}  # results files, by path
+        tables = _published_files(engine, version, everything, table_results, on_result)
         if located or tables:
             run_id = start_run(engine, folder=None, parser_version=version)
             catalog = load_catalog()
             for outcome in parse_files([*located, *tables], options, workers=workers):
                 if outcome.source.path in tables:
                     done = _rebuild_table(engine, tables[outcome.source.path], outcome, version, catalog)
-                    results[f"table:{outcome.source.path}"] = _emit(done, on_result)
+                    table_results[outcome.source.path] = _emit(done, on_result)
                     continue
                 stored = located[outcome.source.path]
                 done = rebuild(engine, stored, outcome, parser_version=version, catalog=catalog)
                 results[stored.sha256] = _emit(done, on_result)
-            finish_run(engine, run_id, _as_load_results(results.values()))
-        return [results[s.sha256] for s in selected] + [r for key, r in results.items() if key.startswith("table:")]
+            finish_run(engine, run_id, _as_load_results([*results.values(), *table_results.values()]))
+        return [results[s.sha256] for s in selected] + list(table_results.values())
     finally:
         engine.dispose()
 
@@ -141,7 +142,7 @@ def reprocess(
 def _published_files(engine: Engine, version: str, everything: bool, results: dict[str, ReprocessResult],
                      on_result: Callable[[ReprocessResult], None] | None) -> dict[str, str]:
     """Return ``{path: sha256}`` of the national results files to read again; a file that is gone or holds other
-    bytes gets its result now (its published rows are kept)."""
+    bytes gets its result in ``results`` now, by path (its published rows are kept)."""
     tables: dict[str, str] = {}
     for sha256, path in stale_published(engine, parser_version=version, everything=everything):
         found = _sha256_or_none(path)
@@ -151,7 +152,7 @@ def _published_files(engine: Engine, version: str, everything: bool, results: di
         status, why = ((FileStatus.MISSING, "the file is gone") if found is None else
                        (FileStatus.CHANGED, "the file now holds other bytes (ingest it to load its new content)"))
         result = ReprocessResult(sha256, path, status, f"{path}: {why}; its published scores are kept", True)
-        results[f"table:{path}"] = _emit(result, on_result)
+        results[path] = _emit(result, on_result)
     return tables
 
 

@@ -54,8 +54,15 @@ def ensure_city(conn: Connection, document: dict[str, Any]) -> int:
     """Ensure the document's (canonical) city exists and return its id."""
     row = {"name": document["city"], "state": document["state"], "region": document["region"],
            "known": bool(document["city_known"])}
-    ensure_rows(conn, City.__table__, [row], ["name"])
-    return select_ids(conn, City.__table__, ["name"], [(row["name"],)])[(row["name"],)]
+    return ensure_cities(conn, [row])[row["name"]]
+
+
+def ensure_cities(conn: Connection, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Ensure the cities exist (``name``, ``state``, ``region``, ``known``; inserted in name order); return
+    ``{name: id}``."""
+    ensure_rows(conn, City.__table__, sorted(rows, key=lambda r: r["name"]), ["name"])
+    ids = select_ids(conn, City.__table__, ["name"], [(r["name"],) for r in rows])
+    return {name: cid for (name,), cid in ids.items()}
 
 
 def ensure_report(conn: Connection, *, city_id: int, cycle_no: int) -> int:

@@ -15,14 +15,14 @@ from sqlalchemy import Connection, Engine, select
 
 from core.records import LoadResult, PublishedTable, SourceFile
 from core.statuses import FileStatus
+from loaders.dims import ensure_cities
 from loaders.reference import cycle_row, pillar_row
 from loaders.source_files import claim_source, forget_published, set_source
-from loaders.upsert import ensure_rows, select_ids
+from loaders.upsert import ensure_rows
 from reference.catalog import Catalog, load_catalog
 from reference.gazetteer import resolve_city
 from warehouse.db import write_transaction
 from warehouse.models import (
-    City,
     Cycle,
     Pillar,
     PublishedScoreRow,
@@ -105,9 +105,8 @@ def _rows(conn: Connection, table: PublishedTable, source_id: int, catalog: Cata
     for s in table.scores:
         match = resolve_city(s.city)
         cities[s.city] = {"name": s.city, "state": s.state, "region": match.region, "known": s.city_known}
-    ensure_rows(conn, City.__table__, sorted(cities.values(), key=lambda c: c["name"]), ["name"])
-    ids = select_ids(conn, City.__table__, ["name"], [(name,) for name in cities])
-    return [{"source_file_id": source_id, "city_id": ids[(s.city,)], "cycle_no": table.cycle,
+    ids = ensure_cities(conn, list(cities.values()))
+    return [{"source_file_id": source_id, "city_id": ids[s.city], "cycle_no": table.cycle,
              "pillar_no": s.pillar_no, "printed_city": s.printed_city, "score": s.score, "max_score": s.max_score,
              "rank": s.rank, "page": s.page, "row_no": s.row, "location": s.location, "warning": s.warning}
             for s in table.scores]

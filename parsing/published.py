@@ -114,9 +114,8 @@ def published_table(blocks: list[Block], *, source: str, format: str, pages: int
 
 def _pillar_names(catalog: Catalog, cycle: int) -> dict[int, str]:
     """Return ``{pillar no: folded name}`` of the cycle's pillars (the nearest cycle's names when unknown)."""
-    numbers = sorted({p.pillar_no for p in catalog.pillars if p.cycle == cycle}) or sorted(
-        {p.pillar_no for p in catalog.pillars})
-    return {no: catalog.pillar_name(cycle, no).casefold() for no in numbers}
+    numbers = catalog.cycle_pillars(cycle) or {p.pillar_no: p.max_score for p in catalog.pillars}
+    return {no: catalog.pillar_name(cycle, no).casefold() for no in sorted(numbers)}
 
 
 def _rows(blocks: list[Block]) -> Iterator[_Row]:
@@ -421,13 +420,10 @@ def _city_of(row: _Row, header: dict[int, Role]) -> tuple[str, str | None] | Non
         if not resolve_city(text, state).known and len(hits) == 1 and hits[0].start == 0:
             return hits[0].printed, state  # "Visakhapatnam ASSAM (1 city)": a heading run into the cell
         return text, state
-    for col, text in sorted(row.cells.items()):
-        if col in header and header[col].kind in ("pillar", "total", "rank", "serial"):
-            continue
-        hits = [h for h in find_places(text) if h.kind == "city"]
-        if hits:
-            return hits[0].printed, state
-    return None
+    words = {col: text for col, text in row.cells.items()
+             if col not in header or header[col].kind not in ("pillar", "total", "rank", "serial")}
+    found = _any_city(_Row(words, row.where))
+    return (found[0], state) if found is not None else None
 
 
 def _any_city(row: _Row) -> tuple[str, str | None] | None:
