@@ -113,6 +113,13 @@ class NotAReport(ReportError):
     reason = "not_a_report"
 
 
+class SeveralReports(ReportError):
+    """The document binds several city reports (their title blocks name several cities) that could not be told
+    apart: reading it as one report would mix their numbers."""
+
+    reason = "several_reports"
+
+
 class StillBeingWritten(ReportError):
     """The file changed while it was read, or was modified within the settle time: a copy still in progress.
 

@@ -219,6 +219,46 @@ class PublishedTable:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportSection:
+    """One city's report inside a compendium: the report, where it lies and the key of its content.
+
+    ``key`` (sha256 of the section's text, ``parsing.compendium.section_key``) is the key of the report version
+    the section gives, so an edit elsewhere in the file leaves it unchanged; pages are the file's own (PDF only).
+    """
+
+    number: int
+    report: ParsedReport
+    key: str
+    first_page: int | None
+    last_page: int | None
+    first_location: str
+    last_location: str
+
+    def to_dict(self) -> dict:
+        """Return the section as the JSON object that ``dmaf parse`` prints."""
+        return {"section": self.number, "key": self.key, "first_page": self.first_page,
+                "last_page": self.last_page, "from": self.first_location, "to": self.last_location,
+                "report": self.report.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Compendium:
+    """A document that binds several city reports (a state compendium), read as one report per section."""
+
+    source: str
+    format: str
+    sections: tuple[ReportSection, ...]
+    pages: int | None = None
+    warnings: tuple[ParseWarning, ...] = ()
+
+    def to_dict(self) -> dict:
+        """Return the compendium as the JSON object that ``dmaf parse`` prints."""
+        return {"source": self.source, "format": self.format, "kind": "compendium", "pages": self.pages,
+                "reports": len(self.sections), "warnings": [w.to_dict() for w in self.warnings],
+                "sections": [s.to_dict() for s in self.sections]}
+
+
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     """A file as seen on disk: path, content hash (None when not read), size, modification time, format."""
 
@@ -244,12 +284,14 @@ class Failure:
 
 @dataclass(frozen=True, slots=True)
 class ParseOutcome:
-    """What reading one file gave: a city report, a national results table, or a failure (exactly one)."""
+    """What reading one file gave: a city report, a national results table, a compendium of reports, or a
+    failure (exactly one)."""
 
     source: SourceFile
     report: ParsedReport | None = None
     failure: Failure | None = None
     published: PublishedTable | None = None
+    compendium: Compendium | None = None
 
 
 @dataclass(frozen=True, slots=True)

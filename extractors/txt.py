@@ -33,6 +33,7 @@ DELIMITED_SHARE = 0.6  # of the records, at least this share split into the usua
 DELIMITED_MIN_ROWS = 8  # records: fewer is not a table export
 ALIGNED_MIN_CELLS = 3  # labels in the header of a table laid out in columns of spaces
 ALIGNED_MIN_ROWS = 3  # lines, header included, of which all but the header end in a number
+ALIGNED_BREAK_WORDS = 8  # a line of one piece with more words is a sentence: it ends a table laid out in columns
 _RULE_LINE = re.compile(r"[-=_ ]{3,}")  # "------  ----------": the rule under an aligned header
 ALIGN_SLACK = 3  # characters: a piece starting this close to a header column's start is in that column
 CODE_CELL_MAX = 12  # characters: a cell this short starting with a code is the code ("1.c & 1.d")
@@ -253,7 +254,8 @@ def aligned_tables(numbered: list[tuple[int, str]]) -> dict[int, list[tuple[int,
 
     A table is a header line of three or more labels (no numbers) set apart by wide gaps, followed by lines
     whose pieces all sit under the header's columns and end in a number; each piece goes to the header column
-    it sits under. Lines of one piece (a pillar's name between its rows) or blank lines do not end the table.
+    it sits under. Lines of one piece (a pillar's name between its rows) or blank lines do not end the table; a
+    sentence does (more than ``ALIGNED_BREAK_WORDS`` words in one piece).
     """
     found: dict[int, list[tuple[int, int, list[str]]]] = {}
     k = 0
@@ -268,6 +270,8 @@ def aligned_tables(numbered: list[tuple[int, str]]) -> dict[int, list[tuple[int,
         m = k + 1
         while m < len(numbered):
             pieces = _fields(numbered[m][1])
+            if len(pieces) == 1 and len(pieces[0][1].split()) > ALIGNED_BREAK_WORDS:
+                break  # a sentence: the text after the table has begun
             if len(pieces) <= 1 or _RULE_LINE.fullmatch(numbered[m][1].strip()):
                 m += 1
                 continue

@@ -20,6 +20,7 @@ from core.options import ParseOptions
 from core.records import LoadResult, ParseOutcome
 from core.statuses import FileStatus
 from loaders.batch import prepare_warehouse
+from loaders.compendium import section_of, section_versions, stale_compendiums
 from loaders.load import replace_facts
 from loaders.published import load_published, stale_published
 from loaders.runs import finish_run, start_run
@@ -89,8 +90,8 @@ def rebuild(
         message = f"{path}: the file changed while it was reprocessed; version {version.sha256[:12]} is unchanged"
         return _result(version, path, FileStatus.CHANGED, message)
     if outcome.report is None:
-        message = (f"{path}: the new parser reads it as a national results table, not a city report; the loaded "
-                   "facts are kept")
+        what = "a national results table" if outcome.published is not None else "a file of several reports"
+        message = f"{path}: the new parser reads it as {what}, not one city report; the loaded facts are kept"
         return _result(version, path, FileStatus.FAILED, message)
     done = replace_facts(engine, sha256=version.sha256, report=outcome.report, parser_version=parser_version,
                          catalog=catalog)
@@ -120,15 +121,21 @@ def reprocess(
                 results[stored.sha256] = _emit(problem, on_result)
             else:
                 located[path] = stored
-        table_results: dict[str, ReprocessResult] = {}  # results files, by path
+        table_results: dict[str, ReprocessResult] = {}  # results files and compendiums, by path
         tables = _published_files(engine, version, everything, table_results, on_result)
-        if located or tables:
+        bound = _files_holding(stale_compendiums(engine, parser_version=version, everything=everything),
+                               "its reports are kept", table_results, on_result)
+        if located or tables or bound:
             run_id = start_run(engine, folder=None, parser_version=version)
             catalog = load_catalog()
-            for outcome in parse_files([*located, *tables], options, workers=workers):
+            for outcome in parse_files([*located, *tables, *bound], options, workers=workers):
                 if outcome.source.path in tables:
                     done = _rebuild_table(engine, tables[outcome.source.path], outcome, version, catalog)
                     table_results[outcome.source.path] = _emit(done, on_result)
+                    continue
+                if outcome.source.path in bound:
+                    for done in _rebuild_compendium(engine, bound[outcome.source.path], outcome, version, catalog):
+                        table_results[f"{outcome.source.path}#{done.sha256}"] = _emit(done, on_result)
                     continue
                 stored = located[outcome.source.path]
                 done = rebuild(engine, stored, outcome, parser_version=version, catalog=catalog)
@@ -143,17 +150,48 @@ def _published_files(engine: Engine, version: str, everything: bool, results: di
                      on_result: Callable[[ReprocessResult], None] | None) -> dict[str, str]:
     """Return ``{path: sha256}`` of the national results files to read again; a file that is gone or holds other
     bytes gets its result in ``results`` now, by path (its published rows are kept)."""
-    tables: dict[str, str] = {}
-    for sha256, path in stale_published(engine, parser_version=version, everything=everything):
+    return _files_holding(stale_published(engine, parser_version=version, everything=everything),
+                          "its published scores are kept", results, on_result)
+
+
+def _files_holding(stored: list[tuple[str, str]], kept: str, results: dict[str, ReprocessResult],
+                   on_result: Callable[[ReprocessResult], None] | None) -> dict[str, str]:
+    """Return ``{path: sha256}`` of the ``(sha256, path)`` files that still hold those bytes; each other one gets
+    its result (gone, or changed) in ``results`` now, by path, saying what is ``kept``."""
+    files: dict[str, str] = {}
+    for sha256, path in stored:
         found = _sha256_or_none(path)
         if found == sha256:
-            tables[path] = sha256
+            files[path] = sha256
             continue
         status, why = ((FileStatus.MISSING, "the file is gone") if found is None else
                        (FileStatus.CHANGED, "the file now holds other bytes (ingest it to load its new content)"))
-        result = ReprocessResult(sha256, path, status, f"{path}: {why}; its published scores are kept", True)
+        result = ReprocessResult(sha256, path, status, f"{path}: {why}; {kept}", True)
         results[path] = _emit(result, on_result)
-    return tables
+    return files
+
+
+def _rebuild_compendium(engine: Engine, sha256: str, outcome: ParseOutcome, version: str,
+                        catalog: Catalog) -> list[ReprocessResult]:
+    """Rebuild each section version of a compendium from a new reading of the same bytes, when the new parser
+    finds the same reports in the same order; otherwise every section keeps its facts."""
+    path = outcome.source.path
+    stored = section_versions(engine, path=path)
+    found = outcome.compendium.sections if outcome.compendium is not None else ()
+    if outcome.source.sha256 != sha256:
+        why = "the file changed while it was reprocessed"
+    elif [(c, y) for _, _, c, y in stored] != [(s.report.city, s.report.cycle) for s in found]:
+        now = ", ".join(f"{s.report.city} {s.report.cycle}" for s in found) or (
+            outcome.failure.message if outcome.failure is not None else "one report")
+        why = f"the new parser finds other reports in it ({now}); ingest it again with the new parser to reload it"
+    else:
+        results = []
+        for (_, key, _, _), section in zip(stored, found, strict=True):
+            done = replace_facts(engine, sha256=key, report=section.report, parser_version=version, catalog=catalog)
+            results.append(ReprocessResult(key, path, done.status, done.message, True))
+        return results
+    return [ReprocessResult(key, path, FileStatus.FAILED, f"{path}: {why}; its reports are kept", True)
+            for _, key, _, _ in stored]
 
 
 def _rebuild_table(engine: Engine, sha256: str, outcome: ParseOutcome, version: str,
@@ -193,6 +231,9 @@ def reparse_version(
     from core.errors import InvalidCorrection
     from pipeline.document import parse_path
 
+    section = section_of(engine, sha256)
+    if section is not None:
+        return _reparse_section(engine, sha256, section, change=change, options=options)
     [version] = stored_versions(engine, parser_version="", everything=True, sha256=sha256)
     path, problem = locate(version)
     if problem is not None:
@@ -201,8 +242,27 @@ def reparse_version(
     outcome = parse_path(path, options)
     if outcome.report is None or outcome.source.sha256 != sha256:
         why = (outcome.failure.message if outcome.failure is not None else "the file changed while it was read"
-               if outcome.source.sha256 != sha256 else "it reads as a national results table, not a city report")
+               if outcome.source.sha256 != sha256 else "it no longer reads as one city report")
         raise InvalidCorrection(f"{path}: {why}; nothing was changed")
     done = replace_facts(engine, sha256=sha256, report=outcome.report, parser_version=current_parser_version(),
                          change=change)
     return _result(version, path, done.status, done.message)
+
+
+def _reparse_section(engine: Engine, sha256: str, section: tuple[str, str, int], *, change: Callable[[Any], object],
+                     options: ParseOptions) -> ReprocessResult:
+    """``reparse_version`` for a compendium's section: the file is read again and the section of the same number
+    rebuilds the version."""
+    from core.errors import InvalidCorrection
+    from pipeline.document import parse_path
+
+    path, file_sha, number = section
+    outcome = parse_path(path, options)
+    found = [s for s in outcome.compendium.sections if s.number == number] if outcome.compendium else []
+    if outcome.source.sha256 != file_sha or not found:
+        why = "the file changed since it was loaded" if outcome.source.sha256 != file_sha else (
+            f"the parser no longer reads a report {number} in it")
+        raise InvalidCorrection(f"{path}: {why}; nothing was changed")
+    done = replace_facts(engine, sha256=sha256, report=found[0].report, parser_version=current_parser_version(),
+                         change=change)
+    return ReprocessResult(sha256, path, done.status, done.message, True)

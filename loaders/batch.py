@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from core.errors import RecordedFailure, StillBeingWritten, WarehouseFault
 from core.records import LoadResult, ParseOutcome
 from core.statuses import FileStatus
+from loaders.compendium import load_compendium
 from loaders.load import load_document
 from loaders.published import load_published
 from loaders.recommendations import ensure_recommendation_changes
@@ -82,13 +83,15 @@ def load_outcomes(url: str | None, outcomes: list[ParseOutcome], *, parser_versi
 
 
 def _load_one(engine, outcome: ParseOutcome, parser_version: str) -> LoadResult:
-    """Load one parse outcome (a report, a results table or a failure); a file still being written is left
+    """Load one parse outcome (a report, a results table, a compendium or a failure); a file still being written is left
     pending, unrecorded."""
     if outcome.failure is not None and outcome.failure.reason == StillBeingWritten.reason:
         return LoadResult(outcome.source.path, FileStatus.PENDING, outcome.failure.message)
     source = outcome.source if outcome.source.sha256 else replace(outcome.source, sha256="")
     if outcome.published is not None:
         return load_published(engine, source=source, table=outcome.published, parser_version=parser_version)
+    if outcome.compendium is not None:
+        return load_compendium(engine, source=source, compendium=outcome.compendium, parser_version=parser_version)
     error = RecordedFailure(outcome.failure.reason, outcome.failure.message) if outcome.failure else None
     done = load_document(engine, source=source, report=outcome.report, error=error, parser_version=parser_version)
     return replace(done, report_version_id=None)

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -35,7 +36,7 @@ from loaders.metadata_corrections import (
 from loaders.normalise import NormalisedReport, normalise_report
 from loaders.quality import record_quality
 from loaders.recommendations import refresh_recommendation_changes
-from loaders.source_files import claim_source, forget_published, set_source
+from loaders.source_files import claim_source, forget_contents, set_source
 from loaders.upsert import insert_returning_id
 from reference.catalog import Catalog, load_catalog
 from warehouse.db import write_transaction
@@ -72,47 +73,83 @@ def _duplicate(conn: Connection, source_id: int, source: SourceFile, version_id:
                        version_id)
 
 
-def _load_new_content(conn: Connection, source_id: int, source: SourceFile, norm: NormalisedReport,
-                      parser_version: str, catalog: Catalog, now: datetime) -> LoadResult:
-    """Load content that parsed: a new version (or an old version of this path back), made current."""
+@dataclass(frozen=True)
+class AddedVersion:
+    """What adding one parsed content did: its version, the report's city, why it was held back from being
+    current (None: it was not), or the version of another path that already holds the same content."""
+
+    version_id: int | None
+    city_id: int | None = None
+    held: str | None = None
+    duplicate_of: int | None = None
+
+
+def add_version(conn: Connection, *, source_id: int, key: str, norm: NormalisedReport, source_format: str | None,
+                parser_version: str, catalog: Catalog, now: datetime, reread: bool = False) -> AddedVersion:
+    """Add the version ``key`` of a parsed report read from path ``source_id`` (or find it again: an old content
+    of this path back is its newest version again) and recompute which version of its report is current.
+
+    With ``reread`` a version found again has its facts rebuilt from ``norm``: the same text read where it now
+    stands (a compendium's section that other sections' edits moved to other pages)."""
     doc = norm.document
-    known = conn.execute(select(_RV.c.id, _RV.c.source_file_id).where(_RV.c.sha256 == source.sha256)).first()
+    known = conn.execute(select(_RV.c.id, _RV.c.source_file_id).where(_RV.c.sha256 == key)).first()
     if known is not None and known.source_file_id != source_id:
-        return _duplicate(conn, source_id, source, known.id, parser_version, now)
-    indicators = norm.indicator_records
+        return AddedVersion(None, duplicate_of=known.id)
     indicator_ids = ensure_indicators(conn, cycle_no=doc["cycle"], cycle_label=doc["cycle_label"],
-                                      indicators=indicators, catalog=catalog)
+                                      indicators=norm.indicator_records, catalog=catalog)
     keys_changed = refresh_indicator_keys(conn, cycle_no=doc["cycle"], catalog=catalog)
     city_id = ensure_city(conn, doc)
     report_id = ensure_report(conn, city_id=city_id, cycle_no=doc["cycle"])
     lock_reports(conn, [report_id])
     held: str | None = None
-    if known is not None:  # this path holds a content it held before: that version is the newest again
+    if known is not None:
         version_id = known.id
         conn.execute(update(_RV).where(_RV.c.id == version_id).values(loaded_at=now))
+        if reread and not active_overrides(conn, key):  # a corrected city or cycle: kept as corrected
+            delete_facts(conn, version_id=version_id)
+            insert_facts(conn, norm, version_id=version_id, indicator_ids=indicator_ids)
+            record_quality(conn, norm, version_id=version_id, catalog=catalog)
+            attributes = version_attributes(norm, parser_version=parser_version, source_format=source_format)
+            conn.execute(update(_RV).where(_RV.c.id == version_id).values(**attributes))
     else:
-        attributes = version_attributes(norm, parser_version=parser_version, source_format=source.format)
-        row = attributes | {"report_id": report_id, "source_file_id": source_id, "sha256": source.sha256,
+        attributes = version_attributes(norm, parser_version=parser_version, source_format=source_format)
+        row = attributes | {"report_id": report_id, "source_file_id": source_id, "sha256": key,
                             "loaded_at": now, "is_current": False}
         version_id = insert_returning_id(conn, _RV, row, ["sha256"])
-        if version_id is None:  # the same bytes were committed meanwhile under another path
-            other = conn.execute(select(_RV.c.id).where(_RV.c.sha256 == source.sha256)).scalar_one()
-            return _duplicate(conn, source_id, source, other, parser_version, now)
+        if version_id is None:  # the same content was committed meanwhile under another path
+            other = conn.execute(select(_RV.c.id).where(_RV.c.sha256 == key)).scalar_one()
+            return AddedVersion(None, duplicate_of=other)
         insert_facts(conn, norm, version_id=version_id, indicator_ids=indicator_ids)
         record_quality(conn, norm, version_id=version_id, catalog=catalog)
         held = hold_if_worse(conn, report_id=report_id, version_id=version_id)
     recompute_current(conn, report_id=report_id)
     refresh_recommendation_changes(conn, city_ids=[city_id], cycle_no=doc["cycle"] if keys_changed else None)
-    set_source(conn, source_id, source, now, status=FileStatus.LOADED.value, parser_version=parser_version)
+    return AddedVersion(version_id, city_id, held)
+
+
+def describe(doc: dict[str, Any]) -> str:
+    """Return what a loaded report is, in words: "Pune, cycle 2 (21 indicators)"."""
     note = confidence_note(doc["confidence"], doc["confidence_reasons"])
-    what = f"{doc['city']}, cycle {doc['cycle']} ({doc['indicator_count']} indicators{note})"
-    if held:
-        message = (f"{source.path}: loaded {what} but NOT made current: {held}; check it, then "
+    return f"{doc['city']}, cycle {doc['cycle']} ({doc['indicator_count']} indicators{note})"
+
+
+def _load_new_content(conn: Connection, source_id: int, source: SourceFile, norm: NormalisedReport,
+                      parser_version: str, catalog: Catalog, now: datetime) -> LoadResult:
+    """Load content that parsed: a new version (or an old version of this path back), made current."""
+    doc = norm.document
+    added = add_version(conn, source_id=source_id, key=source.sha256, norm=norm, source_format=source.format,
+                        parser_version=parser_version, catalog=catalog, now=now)
+    if added.duplicate_of is not None:
+        return _duplicate(conn, source_id, source, added.duplicate_of, parser_version, now)
+    set_source(conn, source_id, source, now, status=FileStatus.LOADED.value, parser_version=parser_version)
+    what = describe(doc)
+    if added.held:
+        message = (f"{source.path}: loaded {what} but NOT made current: {added.held}; check it, then "
                    f"`dmaf versions promote {source.sha256[:12]}` if it is right")
-        return LoadResult(source.path, FileStatus.HELD, message, version_id, doc["confidence"],
+        return LoadResult(source.path, FileStatus.HELD, message, added.version_id, doc["confidence"],
                           tuple(doc["confidence_reasons"]))
-    return LoadResult(source.path, FileStatus.LOADED, f"{source.path}: loaded {what}", version_id, doc["confidence"],
-                      tuple(doc["confidence_reasons"]))
+    return LoadResult(source.path, FileStatus.LOADED, f"{source.path}: loaded {what}", added.version_id,
+                      doc["confidence"], tuple(doc["confidence_reasons"]))
 
 
 def load_document(
@@ -132,7 +169,7 @@ def load_document(
         same_bytes = previous is not None and previous.sha256 == source.sha256
         if same_bytes and previous.status in (FileStatus.LOADED, FileStatus.DUPLICATE):
             return LoadResult(source.path, FileStatus.SKIPPED, f"{source.path}: unchanged since it was loaded")
-        forget_published(conn, source_id)  # the path held a results table before: it holds something else now
+        forget_contents(conn, source_id)  # a results table or a compendium before: something else now
         if norm is None:
             message, reason = _describe(source.path, error)
         elif problem := _unplaceable(norm.document):

@@ -17,7 +17,7 @@ from core.records import LoadResult, PublishedTable, SourceFile
 from core.statuses import FileStatus
 from loaders.dims import ensure_cities
 from loaders.reference import cycle_row, pillar_row
-from loaders.source_files import claim_source, forget_published, set_source
+from loaders.source_files import claim_source, forget_contents, set_source
 from loaders.upsert import ensure_rows
 from reference.catalog import Catalog, load_catalog
 from reference.gazetteer import resolve_city
@@ -51,7 +51,7 @@ def load_published(engine: Engine, *, source: SourceFile, table: PublishedTable,
             return LoadResult(source.path, FileStatus.DUPLICATE,
                               f"{source.path}: same content as {first}; not loaded twice")
         rows = _rows(conn, table, source_id, catalog or load_catalog())
-        forget_published(conn, source_id)
+        forget_contents(conn, source_id)
         if rows:
             conn.execute(_PS.insert(), rows)
         set_source(conn, source_id, source, now, status=FileStatus.LOADED.value, parser_version=parser_version)

@@ -1,5 +1,5 @@
 """The ``source_file`` row of a path: claimed (inserted and locked) at the start of a load, set at its end, and
-the published scores of content it no longer holds forgotten."""
+the published scores and compendium sections of content it no longer holds forgotten."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from sqlalchemy import Connection, Row, delete, select, update
 from core.records import SourceFile
 from core.statuses import FileStatus
 from loaders.upsert import insert_returning_id
-from warehouse.models import PublishedScoreRow, SourceFileRow
+from warehouse.models import PublishedScoreRow, ReportSectionRow, SourceFileRow
 
 _SF = SourceFileRow.__table__
 _PS = PublishedScoreRow.__table__
+_RS = ReportSectionRow.__table__
 
 
 def claim_source(conn: Connection, source: SourceFile, now: datetime) -> tuple[Row | None, int]:
@@ -44,3 +45,14 @@ def set_source(conn: Connection, source_id: int, source: SourceFile, now: dateti
 def forget_published(conn: Connection, source_id: int) -> None:
     """Delete the published scores the path's earlier content gave (a results table it no longer holds)."""
     conn.execute(delete(_PS).where(_PS.c.source_file_id == source_id))
+
+
+def forget_sections(conn: Connection, source_id: int) -> None:
+    """Delete the sections the path's earlier content was read as (a compendium): its versions stay."""
+    conn.execute(delete(_RS).where(_RS.c.source_file_id == source_id))
+
+
+def forget_contents(conn: Connection, source_id: int) -> None:
+    """Forget what the path's earlier content held besides versions of its own: published scores, sections."""
+    forget_published(conn, source_id)
+    forget_sections(conn, source_id)

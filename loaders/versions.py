@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select
 
 from core.statuses import FileStatus
-from warehouse.models import ReportVersion, SourceFileRow
+from warehouse.models import ReportSectionRow, ReportVersion, SourceFileRow
 
 _RV = ReportVersion.__table__
 _SF = SourceFileRow.__table__
+_RS = ReportSectionRow.__table__
 _BATCH = 500
 
 
@@ -28,9 +29,11 @@ def stored_versions(engine: Engine, *, parser_version: str, everything: bool = F
                     sha256: str | None = None) -> list[StoredVersion]:
     """Return the versions parsed by another parser than ``parser_version`` (every version if ``everything``;
     only the one of ``sha256`` when given)."""
+    in_compendium = select(_RS.c.id).where(_RS.c.report_version_id == _RV.c.id).exists()
     query = (
         select(_RV.c.sha256, _RV.c.parser_version, _RV.c.is_current, _SF.c.path)
         .join(_SF, _SF.c.id == _RV.c.source_file_id)
+        .where(~in_compendium)  # a compendium's sections are rebuilt from their file (``loaders.compendium``)
         .order_by(_RV.c.id)
     )
     if sha256 is not None:

@@ -40,6 +40,11 @@ WARNINGS: dict[str, str] = {
     "pillar_overfull": "a pillar's maxima add up to more than its maximum: its numbers were misread (NULL)",
     "pillar_total_disagrees": "a complete pillar's scores do not add up to its printed total (NULL)",
     "readings_disagree": "two equally consistent readings of the document give different scores (NULL)",
+    # compendiums (several reports in one file)
+    "contents_section_missing": "the contents page of a file that binds several reports lists a city that no "
+                                "section was read as (on the file's first report)",
+    "reports_not_told_apart": "a part of a file that binds several reports holds the title blocks of several "
+                              "cities that could not be told apart: it was not loaded (on the file's first report)",
     # scanned pages
     "ocr_low_confidence": "OCR could not read a number with confidence; a score on its row is not trusted (NULL)",
     "ocr_page_turned": "a page was scanned turned and was read after turning it",

@@ -12,9 +12,11 @@ import os
 import stat
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from core import defaults
+from core.blocks import Block
 from core.errors import (
     DocumentTooLarge,
     MissingMetadata,
@@ -22,14 +24,34 @@ from core.errors import (
     NoTextLayer,
     ReportError,
     ResourceLimitExceeded,
+    SeveralReports,
     StillBeingWritten,
     UnexpectedError,
     UnreadableFile,
 )
 from core.options import ParseOptions
-from core.records import Failure, ParsedReport, ParseOutcome, PublishedTable, SourceFile
+from core.records import (
+    Compendium,
+    Failure,
+    ParsedReport,
+    ParseOutcome,
+    PublishedTable,
+    ReportSection,
+    SourceFile,
+)
 from extractors import Extraction, extract_bytes
 from parsing.arbiter import parse_document
+from parsing.compendium import (
+    Cut,
+    complete,
+    contents_warnings,
+    find_cuts,
+    merge_unread,
+    not_told_apart,
+    section_key,
+    several_cities,
+    survey,
+)
 from parsing.published import published_table
 from parsing.scanned import scanned_report
 from pipeline.identity import sha256_bytes, stat_source
@@ -47,6 +69,8 @@ def parse_path(path: str | Path, options: ParseOptions = ParseOptions(),
         read = SourceFile(name, source.sha256, source.size, source.mtime, document.format)
         if isinstance(document, PublishedTable):
             return ParseOutcome(read, published=document)
+        if isinstance(document, Compendium):
+            return ParseOutcome(read, compendium=document)
         return ParseOutcome(read, document)
     except ReportError as error:
         if not _caused_by(error, MemoryError):
@@ -164,17 +188,94 @@ def parse_bytes(data: bytes, *, name: str, options: ParseOptions = ParseOptions(
 
 
 def read_bytes(data: bytes, *, name: str, options: ParseOptions = ParseOptions(),
-               on_scanned_page: Callable[[], None] | None = None) -> ParsedReport | PublishedTable:
-    """Return the city report, or the national results table, in a document's bytes; raise a ReportError when
-    it is neither."""
+               on_scanned_page: Callable[[], None] | None = None) -> ParsedReport | PublishedTable | Compendium:
+    """Return the city report, the national results table, or the compendium of city reports in a document's
+    bytes; raise a ReportError when it is none of them."""
     extraction = _extract(data, name, options, on_scanned_page)
+    cuts, named = survey(extraction.blocks)
+    compendium = compendium_from(extraction, name=name, options=options, cuts=cuts)
+    if compendium is not None:
+        return compendium
     try:
-        return report_from(extraction, name=name, options=options)
+        report = report_from(extraction, name=name, options=options)
     except NotAReport:
         table = published_table(extraction.blocks, source=name, format=extraction.format, pages=extraction.pages)
         if table is None:
             raise
         return table
+    one_report(name, named)
+    return report
+
+
+def compendium_from(extraction: Extraction, *, name: str, options: ParseOptions = ParseOptions(),
+                    cuts: list[Cut] | None = None) -> Compendium | None:
+    """Return the city reports of a document that binds several (``parsing.compendium``), or None when it holds one
+    report or none. A section that does not read as a report is joined to the one before it, and so is one whose
+    start only its title shows (the codes do not go back there) unless it and the one before are both whole
+    reports (every pillar). A section that still holds the title blocks of several cities is not loaded (its
+    numbers could be any of theirs): a ``reports_not_told_apart`` warning on the first report says so. ``cuts``
+    are the document's sections when already found (``parsing.compendium.survey``)."""
+    cuts = find_cuts(extraction.blocks) if cuts is None else cuts
+    while cuts is not None and len(cuts) >= 2:
+        reports: list[ParsedReport | None] = []
+        for cut in cuts:
+            try:
+                reports.append(report_from(_section(extraction, cut), name=name, options=options))
+            except ReportError:
+                reports.append(None)
+        read = [r is not None and (cut.by_codes or k == 0 or reports[k - 1] is not None and complete(r)
+                                   and complete(reports[k - 1]))
+                for k, (cut, r) in enumerate(zip(cuts, reports, strict=True))]
+        merged = merge_unread(cuts, read)
+        if len(merged) == len(cuts):
+            break
+        cuts = merged
+    else:
+        return None
+    blocks = extraction.blocks
+    kept, unread = [], []
+    for cut, report in zip(cuts, reports, strict=True):
+        if report is not None and (doubt := not_told_apart(blocks, cut, report)) is not None:
+            unread.append(doubt)
+        elif report is not None:
+            kept.append((cut, report))
+    if not kept:
+        one_report(name, several_cities(blocks))
+        return None
+    sections = tuple(
+        ReportSection(n, report, section_key(blocks[cut.start:cut.end]), blocks[cut.start].page,
+                      blocks[cut.end - 1].page, blocks[cut.start].location, blocks[cut.end - 1].location)
+        for n, (cut, report) in enumerate(kept, start=1))
+    warnings = tuple(unread + contents_warnings(blocks[:cuts[0].start], [s.report for s in sections]))
+    if warnings:  # the file's own warnings are stored with its first report
+        first = sections[0]
+        sections = (replace(first, report=replace(first.report, warnings=first.report.warnings + warnings)),
+                    *sections[1:])
+    return Compendium(name, extraction.format, sections, extraction.pages, warnings)
+
+
+def one_report(name: str, cities: list[str]) -> None:
+    """Raise ``SeveralReports`` when a document read as one report holds the title blocks of several reports
+    (``cities``, from ``parsing.compendium.several_cities``)."""
+    if len(cities) > 1:
+        raise SeveralReports(name, f"it holds the title blocks of {len(cities)} reports ({', '.join(cities)}) "
+                                   "that could not be told apart: no number of it was loaded; save each report "
+                                   "as a file of its own")
+
+
+def _section(extraction: Extraction, cut: Cut) -> Extraction:
+    """Return the extraction of one section: its blocks, and on paged documents the same pages of each other
+    reading."""
+    blocks = extraction.blocks[cut.start:cut.end]
+    alternatives: tuple[tuple[str, list[Block]], ...] = ()
+    first, last = blocks[0].page, blocks[-1].page
+    if first is not None and last is not None:
+        alternatives = tuple((label, [b for b in other if b.page is not None and first <= b.page <= last])
+                             for label, other in extraction.alternatives)
+        pages: int | None = last - first + 1
+    else:
+        pages = None
+    return replace(extraction, blocks=blocks, alternatives=alternatives, pages=pages)
 
 
 def _extract(data: bytes, name: str, options: ParseOptions,

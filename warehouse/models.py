@@ -4,6 +4,7 @@ Dimensions: ``cycle``, ``pillar``, ``city``, ``indicator``. Files and versions: 
 per path seen), ``report`` (one per city and cycle), ``report_version`` (one per distinct content
 sha256 that parsed). Facts: ``indicator_score``, ``parse_warning``, ``quality_issue``; derived from them,
 ``recommendation_change``. Human review: ``score_correction``, ``metadata_correction``. Runs: ``ingest_run``.
+National results: ``published_score``. Files that bind several reports: ``report_section``.
 Times are aware UTC datetimes. The schema is created by Alembic (``warehouse/migrations``), never by ``create_all``.
 """
 
@@ -423,8 +424,31 @@ class PublishedScoreRow(SQLModel, table=True):
     warning: str | None = Field(default=None, sa_type=Text)
 
 
+class ReportSectionRow(SQLModel, table=True):
+    """One city report inside a file that binds several (a compendium), as the file's latest content holds it.
+
+    ``report_version_id`` is the section's version (keyed by the sha256 of the section's text, so an edit of
+    another section leaves it as it is); ``file_sha256`` the bytes it was read from; ``first_page`` and
+    ``last_page`` its pages in the file (PDF; NULL otherwise), ``first_location``/``last_location`` where it
+    starts and ends in any format.
+    """
+
+    __tablename__ = "report_section"
+    __table_args__ = (UniqueConstraint("source_file_id", "section_no", name="uq_report_section_source_file_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_file_id: int = Field(foreign_key="source_file.id")
+    file_sha256: str
+    section_no: int
+    report_version_id: int = Field(foreign_key="report_version.id", index=True)
+    first_page: int | None = None
+    last_page: int | None = None
+    first_location: str
+    last_location: str
+
+
 TABLES = (
     Cycle, Pillar, City, Indicator, SourceFileRow, Report, ReportVersion,
     IndicatorScore, ParseWarningRow, QualityIssue, IngestRun, RecommendationChange, ScoreCorrection,
-    MetadataCorrection, PublishedScoreRow,
+    MetadataCorrection, PublishedScoreRow, ReportSectionRow,
 )

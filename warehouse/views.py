@@ -567,5 +567,36 @@ total where a current report's indicators add up to another number than the publ
 ``quality_issues`` and ``review_queue`` (priority 3) gain those differences as errors,
 rule ``published_score_differs``; they are moved after the views they now read."""
 
-VIEWS = VIEWS_V9
+_COMPENDIUM_VIEWS: dict[str, str] = {
+    "source_documents": """
+SELECT f.path AS path, f.sha256 AS sha256, f.format AS format,
+       CASE WHEN f.status = 'duplicate' THEN 'skipped' ELSE f.status END AS status,
+       CASE WHEN f.status = 'duplicate' THEN 'duplicate of ' || f.duplicate_of ELSE f.error END AS error,
+       f.processed_at AS loaded_at, v.confidence AS confidence, v.confidence_reasons AS confidence_reasons,
+       v.ocr_engine AS ocr_engine, v.ocr_pages AS ocr_pages, v.ocr_confidence AS ocr_confidence,
+       CASE WHEN v.id IS NOT NULL THEN 1
+            ELSE (SELECT COUNT(*) FROM report_section s
+                  WHERE s.source_file_id = f.id AND s.file_sha256 = f.sha256) END AS reports
+FROM source_file f
+LEFT JOIN report_version v ON v.source_file_id = f.id AND v.sha256 = f.sha256 AND f.status = 'loaded'""",
+    "compendium_sections": """
+SELECT f.path AS source_file, s.section_no AS section_no, c.name AS city, c.state AS state, r.cycle_no AS cycle,
+       s.first_page AS first_page, s.last_page AS last_page, s.first_location AS first_location,
+       s.last_location AS last_location, v.sha256 AS sha256, v.is_current AS is_current,
+       v.indicator_count AS indicators, v.confidence AS confidence
+FROM report_section s
+JOIN source_file f ON f.id = s.source_file_id AND f.sha256 = s.file_sha256
+JOIN report_version v ON v.id = s.report_version_id
+JOIN report r ON r.id = v.report_id
+JOIN city c ON c.id = r.city_id""",
+}
+
+VIEWS_V10: dict[str, str] = {**VIEWS_V9, **_COMPENDIUM_VIEWS}
+"""Revision 0010: files that bind several city reports (table ``report_section``). ``source_documents`` gains
+``reports``: how many reports the file's latest content holds (1 for a report, one per section for a
+compendium, 0 for a failed, duplicate or results file). New view ``compendium_sections``: one row per report of
+each compendium's latest content, in file order, with its city, cycle, pages, version and whether that version
+is current."""
+
+VIEWS = VIEWS_V10
 """The views of the newest schema, in creation order (later views read earlier ones)."""

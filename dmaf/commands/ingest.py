@@ -62,7 +62,8 @@ def parse(
                 failed += 1
                 err.print(printable(outcome.failure.message), markup=False, highlight=False, soft_wrap=True)
             else:
-                print(json.dumps((outcome.report or outcome.published).to_dict(), ensure_ascii=False), flush=True)
+                document = outcome.report or outcome.published or outcome.compendium
+                print(json.dumps(document.to_dict(), ensure_ascii=False), flush=True)
     raise typer.Exit(1 if failed else 0)
 
 

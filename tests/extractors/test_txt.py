@@ -7,7 +7,7 @@ import io
 import pytest
 
 from core.errors import UndecodableText
-from extractors.txt import extract_txt
+from extractors.txt import extract_txt, lines_to_blocks
 from tests.conftest import SEED_TXT
 
 
@@ -115,3 +115,19 @@ def test_rows_a_grid_encloses_in_one_group_are_split_where_a_value_column_gets_i
                                    ["22.5", "30", "1.b", "Coverage of essential Components"],
                                    ["-", "40", "1.c & 1.d", "Budget allocation"],
                                    ["36.0", "100", "", "PILLAR 1 SUBTOTAL"]]
+
+
+def test_a_sentence_ends_a_table_laid_out_in_columns() -> None:
+    """A scorecard laid out in spaces, then prose, then headings with their score far to the right: the headings
+    are lines of text in reading order, not rows of the table above (which swallowed them and moved them up)."""
+    lines = ["Code   Indicator                      Score   Max",
+             "1.a    Approval of City Data Policy    10      30",
+             "1.b    City Data Policy Components     20      30",
+             "",
+             "Your city is advised to get this policy approved by the Municipal Commissioner soon.",
+             "",
+             "Indicator 1.a: Approval of City Data Policy                Score: 10/30"]
+    blocks = lines_to_blocks(lines, source="card.txt")
+    assert [b.line for b in blocks if b.kind == "table_cell"] == [1] * 4 + [2] * 4 + [3] * 4
+    assert [b.line for b in blocks] == sorted(b.line for b in blocks)
+    assert blocks[-1].kind == "paragraph" and blocks[-1].text.startswith("Indicator 1.a")

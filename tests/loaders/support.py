@@ -27,18 +27,20 @@ VIEW_NAMES = (
     "report_versions", "parse_warnings", "indicator_crosswalk", "indicator_trends", "national_pillar_stats",
     "national_indicator_stats", "quality_issues", "ingest_runs", "report_confidence", "recommendation_changes",
     "national_gaps", "corrections", "document_corrections", "review_queue", "published_pillar_scores",
-    "published_city_scores", "city_scores_all_sources", "published_score_differences",
+    "published_city_scores", "city_scores_all_sources", "published_score_differences", "compendium_sections",
 )
 TABLE_NAMES = (
     "cycle", "pillar", "city", "indicator", "source_file", "report", "report_version", "indicator_score",
     "parse_warning", "quality_issue", "ingest_run", "recommendation_change", "score_correction",
-    "metadata_correction", "published_score",
+    "metadata_correction", "published_score", "report_section",
 )
-TABLES_BEFORE_0009 = TABLE_NAMES[:-1]
+TABLES_BEFORE_0010 = TABLE_NAMES[:-1]
+"""The tables of revisions 0001-0009 (for tests that downgrade below 0010)."""
+TABLES_BEFORE_0009 = TABLE_NAMES[:-2]
 """The tables of revisions 0001-0008 (for tests that downgrade below 0009)."""
-TABLES_BEFORE_0008 = TABLE_NAMES[:-3]
+TABLES_BEFORE_0008 = TABLE_NAMES[:-4]
 """The tables of revisions 0001-0007 (for tests that downgrade below 0008)."""
-TABLES_BEFORE_0007 = TABLE_NAMES[:-4]
+TABLES_BEFORE_0007 = TABLE_NAMES[:-5]
 """The tables of revisions 0001-0006 (for tests that downgrade below 0007)."""
 
 

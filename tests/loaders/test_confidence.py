@@ -70,7 +70,7 @@ def test_a_doubtful_report_round_trips_into_report_confidence_and_source_documen
          "title_block", 2),
     ]
     (document,) = view_rows(db_engine, "source_documents", exclude=("loaded_at", "sha256"))
-    assert document == ("/r/imphal.txt", "txt", "loaded", None, 0.5, json.dumps(list(REASONS)), None, None, None)
+    assert document == ("/r/imphal.txt", "txt", "loaded", None, 0.5, json.dumps(list(REASONS)), None, None, None, 1)
     with db_engine.connect() as conn:
         reasons = conn.exec_driver_sql("SELECT confidence_reasons FROM report_confidence").scalar_one()
     assert json.loads(reasons) == list(REASONS)
@@ -124,7 +124,7 @@ def test_reprocessing_rewrites_the_confidence_and_metadata(db_engine: Engine) ->
     assert _version_columns(db_engine) == [
         (1.0, "[]", json.dumps([better.metadata[0].to_dict()]), "title_block", None, None)]
     assert view_rows(db_engine, "report_confidence")[0][5:] == (1.0, "[]", "title_block", None, None, 0)
-    assert view_rows(db_engine, "source_documents", exclude=("loaded_at",))[0][5:] == (1.0, "[]", None, None, None)
+    assert view_rows(db_engine, "source_documents", exclude=("loaded_at",))[0][5:] == (1.0, "[]", None, None, None, 1)
 
 
 def test_the_load_message_and_result_carry_a_confidence_below_one(db_engine: Engine) -> None:

@@ -56,7 +56,7 @@ def test_a_loaded_report_shows_21_indicators_and_10_of_500(db_engine: Engine, tm
         (4, "Technology", 0.0, 100.0), (5, "Outcomes", 0.0, 100.0),
     ]
     assert view_rows(db_engine, "source_documents", exclude=("loaded_at",)) == [
-        (source.path, source.sha256, "txt", "loaded", None, None, "[]", None, None, None)  # no confidence, no OCR
+        (source.path, source.sha256, "txt", "loaded", None, None, "[]", None, None, None, 1)  # no confidence, no OCR; 1 report
     ]
     assert view_rows(db_engine, "parse_warnings") == [
         (source.path, "Imphal", 2, "score_displaced", "the score of 1.c&1.d is printed after 1.b", "1.c&1.d",
@@ -166,7 +166,7 @@ def test_a_failed_document_is_recorded_and_a_later_success_replaces_the_failure(
     assert outcome.message == "/r/imphal.pdf, page 3: truncated file (no %%EOF)"
     assert view_rows(db_engine, "source_documents", exclude=("loaded_at",)) == [
         ("/r/imphal.pdf", "f" * 64, "pdf", "failed", "/r/imphal.pdf, page 3: truncated file (no %%EOF)", None, None,
-         None, None, None)
+         None, None, None, 0)
     ]
     with db_engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT reason FROM source_file").scalar() == "corrupt"
@@ -175,7 +175,7 @@ def test_a_failed_document_is_recorded_and_a_later_success_replaces_the_failure(
     loaded = _load(db_engine, "/r/imphal.pdf", imphal_report(pdf=True))
     assert loaded.status == "loaded"
     (row,) = view_rows(db_engine, "source_documents", exclude=("loaded_at", "sha256"))
-    assert row == ("/r/imphal.pdf", "pdf", "loaded", None, None, "[]", None, None, None)
+    assert row == ("/r/imphal.pdf", "pdf", "loaded", None, None, "[]", None, None, None, 1)
     with db_engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT reason FROM source_file").scalar() is None
 

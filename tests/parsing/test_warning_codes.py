@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from core.records import ParsedIndicator, ParsedReport, ParseWarning, Provenance
+from extractors import Extraction
 from extractors.txt import lines_to_blocks
 from parsing.arbiter import parse_document
 from parsing.scanned import scanned_report
 from parsing.warning_codes import NULLS, WARNINGS
+from pipeline.document import compendium_from
 from reference.catalog import load_catalog
 
 CATALOG = load_catalog()
@@ -47,6 +49,29 @@ def _read(lines: list[str], source: str = "report.txt", *more: list[str]) -> Par
     """Parse a text file's lines (and other readings of it, for the choice between readings)."""
     readings = [(f"reading {k}", lines_to_blocks(r, source=source)) for k, r in enumerate((lines, *more))]
     return parse_document(readings, source=source, format="txt")
+
+
+def _compendium_missing_one() -> ParsedReport:
+    """Two reports bound behind a contents page that lists a third city: the first report carries the warning."""
+    pune = _lines()
+    nagpur = [line.replace("Pune", "Nagpur") for line in _lines()]
+    contents = ["Contents", "", "1. Pune Smart City ........ 2", "2. Nagpur Smart City ........ 5",
+                "3. Nashik Smart City ........ 9", ""]
+    blocks = lines_to_blocks(contents + pune + nagpur, source="compendium.txt")
+    compendium = compendium_from(Extraction("txt", blocks, None), name="compendium.txt")
+    assert compendium is not None and [s.report.city for s in compendium.sections] == ["Pune", "Nagpur"]
+    return compendium.sections[0].report
+
+
+def _compendium_not_told_apart() -> ParsedReport:
+    """Pune's report, then Nagpur's title over pillars 1-2 and Nashik's over pillars 3-5 with no code going back
+    between them: the part that holds both titles is not loaded, and Pune's report says so."""
+    nagpur = [line.replace("Pune", "Nagpur") for line in _lines(drop=tuple(i.code for i in CYCLE_2 if i.pillar_no > 2))]
+    nashik = [line.replace("Pune", "Nashik") for line in _lines(drop=tuple(i.code for i in CYCLE_2 if i.pillar_no < 3))]
+    blocks = lines_to_blocks(_lines() + nagpur + nashik, source="compendium.txt")
+    compendium = compendium_from(Extraction("txt", blocks, None), name="compendium.txt")
+    assert compendium is not None and [s.report.city for s in compendium.sections] == ["Pune"]
+    return compendium.sections[0].report
 
 
 def _cycle_less_card(maxima: dict[str, str]) -> ParsedReport:
@@ -122,6 +147,8 @@ TRIGGERS: dict[str, tuple[Callable[[], ParsedReport], str | None]] = {
     "readings_disagree": (lambda: _read(_lines({"2.b": ["Score: 6/20"]}), "report.txt",
                                         _lines({"2.b": ["Score: 7/20"]})), "2.b"),
     # scanned pages
+    "contents_section_missing": (_compendium_missing_one, None),
+    "reports_not_told_apart": (_compendium_not_told_apart, None),
     "ocr_low_confidence": (lambda: _scan([ParsedIndicator("1.a", "Policy", 10.0, 30.0, heading_at=_at(),
                                                           score_at=_at())],
                                          doubts=({"page": 1, "text": "2.9", "why": "a second reading gave '25'",

@@ -13,6 +13,7 @@ from sqlmodel import SQLModel
 
 import warehouse.models  # noqa: F401
 from tests.loaders.support import TABLE_NAMES, VIEW_NAMES
+from tests.loaders.support import table_counts as table_counts_of
 from warehouse.db import (
     alembic_config,
     current_revision,
@@ -24,7 +25,7 @@ from warehouse.db import (
 from warehouse.views import VIEWS
 
 NEWER_THAN_0008 = ("published_pillar_scores", "published_city_scores", "city_scores_all_sources",
-                   "published_score_differences")
+                   "published_score_differences", "compendium_sections")
 NEWER_THAN_0006 = ("recommendation_changes", "national_gaps", "corrections", "document_corrections", "review_queue",
                    *NEWER_THAN_0008)
 """The views revisions 0007 and 0008 add."""
@@ -62,7 +63,7 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
         "pillar_scores": ["city", "state", "cycle", "pillar_no", "pillar", "score", "max_score", "rank", "change"],
         "city_scores": ["city", "state", "cycle", "score", "max_score", "rank", "change"],
         "source_documents": ["path", "sha256", "format", "status", "error", "loaded_at", "confidence",
-                             "confidence_reasons", "ocr_engine", "ocr_pages", "ocr_confidence"],
+                             "confidence_reasons", "ocr_engine", "ocr_pages", "ocr_confidence", "reports"],
         "score_provenance": ["city", "cycle", "indicator_code", "score", "source_file", "format", "page", "x0",
                              "top", "x1", "bottom", "line", "location", "score_method", "score_source",
                              "parsed_score", "correction_id", "heading_page", "heading_x0", "heading_top",
@@ -100,6 +101,9 @@ def test_views_have_the_contract_columns(db_engine: Engine) -> None:
         "review_queue": ["priority", "kind", "city", "state", "cycle", "indicator_code", "score", "max_score",
                          "score_method", "detail", "corrected_score", "corrected_max_score", "correction_id",
                          "confidence", "source_file", "page", "location", "sha256"],
+        "compendium_sections": ["source_file", "section_no", "city", "state", "cycle", "first_page", "last_page",
+                                "first_location", "last_location", "sha256", "is_current", "indicators",
+                                "confidence"],
     }
     with db_engine.connect() as conn:
         for view, columns in expected.items():
@@ -265,3 +269,29 @@ def test_revision_0008_downgrades_to_0007_keeping_the_data_and_upgrades_again(db
     upgrade(db_engine)
     assert view_rows(db_engine, "city_scores") == parsed
     assert view_rows(db_engine, "corrections") == []
+
+
+def test_revision_0010_downgrades_to_0009_keeping_the_reports_and_upgrades_again(db_engine: Engine,
+                                                                                 tmp_path: Path) -> None:
+    """A compendium's sections go with 0010 (its versions stay, as reports); upgrading again brings the empty
+    table and the views back."""
+    from core.options import ParseOptions
+    from loaders.compendium import load_compendium
+    from pipeline.document import parse_path
+    from tests.corpus.compendium import write_compendium
+    from tests.loaders.support import PARSER_VERSION, TABLES_BEFORE_0010, view_rows
+
+    outcome = parse_path(write_compendium(3, tmp_path, "docx", n=3), ParseOptions(settle_s=0))
+    load_compendium(db_engine, source=outcome.source, compendium=outcome.compendium, parser_version=PARSER_VERSION)
+    counts = table_counts_of(db_engine, TABLES_BEFORE_0010)
+    scores = view_rows(db_engine, "city_scores")
+    with write_transaction(db_engine) as conn:
+        command.downgrade(alembic_config(conn), "0009")
+    inspector = inspect(db_engine)
+    assert "report_section" not in inspector.get_table_names()
+    assert set(inspector.get_view_names()) == set(VIEWS) - {"compendium_sections"}
+    with db_engine.connect() as conn:
+        assert list(conn.exec_driver_sql("SELECT * FROM source_documents WHERE 1 = 0").keys())[-1] == "ocr_confidence"
+    assert table_counts_of(db_engine, TABLES_BEFORE_0010) == counts and view_rows(db_engine, "city_scores") == scores
+    upgrade(db_engine)
+    assert view_rows(db_engine, "compendium_sections") == [] and view_rows(db_engine, "city_scores") == scores
