@@ -12,13 +12,21 @@ Each section is a report version keyed by the sha256 of the section's own text (
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Engine, select
 
 from core.records import Compendium, LoadResult, SourceFile
 from core.statuses import FileStatus
 from loaders.load import add_version, describe
 from loaders.normalise import normalise_report
-from loaders.source_files import claim_source, forget_contents, set_source
+from loaders.source_files import (
+    claim_source,
+    first_path_holding,
+    forget_contents,
+    path_of_version,
+    record_duplicate,
+    set_source,
+    unchanged,
+)
 from reference.catalog import Catalog, load_catalog
 from warehouse.db import write_transaction
 from warehouse.models import City, Report, ReportSectionRow, ReportVersion, SourceFileRow, utcnow
@@ -36,15 +44,11 @@ def load_compendium(engine: Engine, *, source: SourceFile, compendium: Compendiu
     now = utcnow()
     with write_transaction(engine) as conn:
         previous, source_id = claim_source(conn, source, now)
-        if previous is not None and previous.sha256 == source.sha256 and previous.status in (
-                FileStatus.LOADED, FileStatus.DUPLICATE):
-            return LoadResult(source.path, FileStatus.SKIPPED, f"{source.path}: unchanged since it was loaded")
-        first = _first_path_with(conn, source, source_id)
-        if first is not None:
-            set_source(conn, source_id, source, now, status=FileStatus.DUPLICATE.value, duplicate_of=first,
-                       parser_version=parser_version)
-            return LoadResult(source.path, FileStatus.DUPLICATE,
-                              f"{source.path}: same content as {first}; not loaded twice")
+        if (skipped := unchanged(previous, source)) is not None:
+            return skipped
+        held_here = select(_RS.c.id).where(_RS.c.source_file_id == _SF.c.id, _RS.c.file_sha256 == _SF.c.sha256)
+        if (first := first_path_holding(conn, source, source_id, held_here.exists())) is not None:
+            return record_duplicate(conn, source_id, source, first, now, parser_version=parser_version)
         forget_contents(conn, source_id)
         loaded, held, elsewhere = [], [], []
         for section, norm in zip(compendium.sections, norms, strict=True):
@@ -57,7 +61,7 @@ def load_compendium(engine: Engine, *, source: SourceFile, compendium: Compendiu
                 first_location=section.first_location, last_location=section.last_location))
             what = f"{describe(norm.document)}{_pages(section.first_page, section.last_page)}"
             if added.duplicate_of is not None:
-                elsewhere.append(f"{what}: same text as {_path_of(conn, added.duplicate_of)}")
+                elsewhere.append(f"{what}: same text as {path_of_version(conn, added.duplicate_of)}")
             elif added.held:
                 held.append(f"{what} NOT made current: {added.held} (`dmaf versions promote {section.key[:12]}` "
                             "if it is right)")
@@ -114,21 +118,6 @@ def section_of(engine: Engine, sha256: str) -> tuple[str, str, int] | None:
     with engine.connect() as conn:
         row = conn.execute(query).first()
     return None if row is None else (row.path, row.sha256, row.section_no)
-
-
-def _first_path_with(conn: Connection, source: SourceFile, source_id: int) -> str | None:
-    """Return another path whose latest content is the same compendium (the same bytes), or None."""
-    query = (select(_SF.c.path)
-             .join(_RS, (_RS.c.source_file_id == _SF.c.id) & (_RS.c.file_sha256 == _SF.c.sha256))
-             .where(_SF.c.sha256 == source.sha256, _SF.c.id != source_id, _SF.c.status == FileStatus.LOADED.value)
-             .order_by(_SF.c.id).limit(1))
-    return conn.execute(query).scalar()
-
-
-def _path_of(conn: Connection, version_id: int) -> str:
-    """Return the path a version was first loaded from."""
-    query = select(_SF.c.path).join(_RV, _RV.c.source_file_id == _SF.c.id).where(_RV.c.id == version_id)
-    return conn.execute(query).scalar_one()
 
 
 def _pages(first: int | None, last: int | None) -> str:

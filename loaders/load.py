@@ -36,7 +36,14 @@ from loaders.metadata_corrections import (
 from loaders.normalise import NormalisedReport, normalise_report
 from loaders.quality import record_quality
 from loaders.recommendations import refresh_recommendation_changes
-from loaders.source_files import claim_source, forget_contents, set_source
+from loaders.source_files import (
+    claim_source,
+    forget_contents,
+    path_of_version,
+    record_duplicate,
+    set_source,
+    unchanged,
+)
 from loaders.upsert import insert_returning_id
 from reference.catalog import Catalog, load_catalog
 from warehouse.db import write_transaction
@@ -65,12 +72,8 @@ def _unplaceable(document: dict[str, Any]) -> str | None:
 def _duplicate(conn: Connection, source_id: int, source: SourceFile, version_id: int, parser_version: str,
                now: datetime) -> LoadResult:
     """Record the path as a duplicate of the path the same bytes were first loaded from."""
-    first = conn.execute(
-        select(_SF.c.path).join(_RV, _RV.c.source_file_id == _SF.c.id).where(_RV.c.id == version_id)
-    ).scalar_one()
-    set_source(conn, source_id, source, now, status=FileStatus.DUPLICATE.value, duplicate_of=first, parser_version=parser_version)
-    return LoadResult(source.path, FileStatus.DUPLICATE, f"{source.path}: same content as {first}; not loaded twice",
-                       version_id)
+    return record_duplicate(conn, source_id, source, path_of_version(conn, version_id), now,
+                            parser_version=parser_version, version_id=version_id)
 
 
 @dataclass(frozen=True)
@@ -167,8 +170,8 @@ def load_document(
     with write_transaction(engine) as conn:
         previous, source_id = claim_source(conn, source, now)
         same_bytes = previous is not None and previous.sha256 == source.sha256
-        if same_bytes and previous.status in (FileStatus.LOADED, FileStatus.DUPLICATE):
-            return LoadResult(source.path, FileStatus.SKIPPED, f"{source.path}: unchanged since it was loaded")
+        if (skipped := unchanged(previous, source)) is not None:
+            return skipped
         forget_contents(conn, source_id)  # a results table or a compendium before: something else now
         if norm is None:
             message, reason = _describe(source.path, error)

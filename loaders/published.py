@@ -17,7 +17,14 @@ from core.records import LoadResult, PublishedTable, SourceFile
 from core.statuses import FileStatus
 from loaders.dims import ensure_cities
 from loaders.reference import cycle_row, pillar_row
-from loaders.source_files import claim_source, forget_contents, set_source
+from loaders.source_files import (
+    claim_source,
+    first_path_holding,
+    forget_contents,
+    record_duplicate,
+    set_source,
+    unchanged,
+)
 from loaders.upsert import ensure_rows
 from reference.catalog import Catalog, load_catalog
 from reference.gazetteer import resolve_city
@@ -41,15 +48,12 @@ def load_published(engine: Engine, *, source: SourceFile, table: PublishedTable,
     now = utcnow()
     with write_transaction(engine) as conn:
         previous, source_id = claim_source(conn, source, now)
-        if not rebuild and previous is not None and previous.sha256 == source.sha256 and previous.status in (
-                FileStatus.LOADED, FileStatus.DUPLICATE):
-            return LoadResult(source.path, FileStatus.SKIPPED, f"{source.path}: unchanged since it was loaded")
-        first = None if rebuild else _first_path_with(conn, source, source_id)
+        if not rebuild and (skipped := unchanged(previous, source)) is not None:
+            return skipped
+        held_here = select(_PS.c.id).where(_PS.c.source_file_id == _SF.c.id).exists()
+        first = None if rebuild else first_path_holding(conn, source, source_id, held_here)
         if first is not None:
-            set_source(conn, source_id, source, now, status=FileStatus.DUPLICATE.value, duplicate_of=first,
-                       parser_version=parser_version)
-            return LoadResult(source.path, FileStatus.DUPLICATE,
-                              f"{source.path}: same content as {first}; not loaded twice")
+            return record_duplicate(conn, source_id, source, first, now, parser_version=parser_version)
         rows = _rows(conn, table, source_id, catalog or load_catalog())
         forget_contents(conn, source_id)
         if rows:
@@ -84,14 +88,6 @@ def published_summary(table: PublishedTable) -> str:
     if table.skipped:
         what += f"; {len(table.skipped)} row(s) name no Smart City and were not read: {table.skipped[0]}"
     return what
-
-
-def _first_path_with(conn: Connection, source: SourceFile, source_id: int) -> str | None:
-    """Return the path these bytes were first loaded from as a results table, or None."""
-    query = (select(_SF.c.path).where(_SF.c.sha256 == source.sha256, _SF.c.id != source_id,
-                                      _SF.c.status == FileStatus.LOADED.value)
-             .where(select(_PS.c.id).where(_PS.c.source_file_id == _SF.c.id).exists()).order_by(_SF.c.id).limit(1))
-    return conn.execute(query).scalar_one_or_none()
 
 
 def _rows(conn: Connection, table: PublishedTable, source_id: int, catalog: Catalog) -> list[dict]:

@@ -6,16 +6,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, select, update
+from sqlalchemy import ColumnElement, Connection, Row, delete, select, update
 
-from core.records import SourceFile
+from core.records import LoadResult, SourceFile
 from core.statuses import FileStatus
 from loaders.upsert import insert_returning_id
-from warehouse.models import PublishedScoreRow, ReportSectionRow, SourceFileRow
+from warehouse.models import PublishedScoreRow, ReportSectionRow, ReportVersion, SourceFileRow
 
 _SF = SourceFileRow.__table__
 _PS = PublishedScoreRow.__table__
 _RS = ReportSectionRow.__table__
+_RV = ReportVersion.__table__
 
 
 def claim_source(conn: Connection, source: SourceFile, now: datetime) -> tuple[Row | None, int]:
@@ -40,6 +41,39 @@ def set_source(conn: Connection, source_id: int, source: SourceFile, now: dateti
             processed_at=now, last_seen=now, missing=False, **values,
         )
     )
+
+
+def unchanged(previous: Row | None, source: SourceFile) -> LoadResult | None:
+    """Return the ``skipped`` result when the path holds the bytes it was loaded (or recorded a duplicate) with."""
+    if previous is not None and previous.sha256 == source.sha256 and previous.status in (
+            FileStatus.LOADED, FileStatus.DUPLICATE):
+        return LoadResult(source.path, FileStatus.SKIPPED, f"{source.path}: unchanged since it was loaded")
+    return None
+
+
+def first_path_holding(conn: Connection, source: SourceFile, source_id: int, holds: ColumnElement[bool]) -> str | None:
+    """Return the first other path loaded with the same bytes whose row ``holds`` (an EXISTS on what it holds:
+    published scores, compendium sections), or None."""
+    query = (select(_SF.c.path)
+             .where(_SF.c.sha256 == source.sha256, _SF.c.id != source_id, _SF.c.status == FileStatus.LOADED.value,
+                    holds)
+             .order_by(_SF.c.id).limit(1))
+    return conn.execute(query).scalar_one_or_none()
+
+
+def path_of_version(conn: Connection, version_id: int) -> str:
+    """Return the path a version was first loaded from."""
+    query = select(_SF.c.path).join(_RV, _RV.c.source_file_id == _SF.c.id).where(_RV.c.id == version_id)
+    return conn.execute(query).scalar_one()
+
+
+def record_duplicate(conn: Connection, source_id: int, source: SourceFile, first: str, now: datetime, *,
+                     parser_version: str, version_id: int | None = None) -> LoadResult:
+    """Record the path as a duplicate of ``first``, the path the same content was loaded from."""
+    set_source(conn, source_id, source, now, status=FileStatus.DUPLICATE.value, duplicate_of=first,
+               parser_version=parser_version)
+    return LoadResult(source.path, FileStatus.DUPLICATE, f"{source.path}: same content as {first}; not loaded twice",
+                      version_id)
 
 
 def forget_published(conn: Connection, source_id: int) -> None:
