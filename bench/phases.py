@@ -120,17 +120,61 @@ def _refresh(corpus: Path, url, workers: int, batch_size: int, parallel_batches:
     return "second ingest_reports run (its skip path)", sw.result.to_dict() | {"counts": summary.counts()}
 
 
-def phase_pdfpath(corpus: Path, workers: int, limit: int = 40) -> dict:
-    """CPU ms per PDF page: pdfplumber's extract_words (the floor), our extract_pdf with and without pdfium words."""
+def phase_pdfpath(corpus: Path, workers: int, per_producer: int = 12) -> dict:
+    """CPU ms per PDF page, per PDF producer: our ``extract_pdf`` against the anchors on the same pages
+    (pdfplumber's ``extract_words``, pypdfium2's plain ``get_text_range``, poppler's ``pdftotext -layout``).
+
+    The pages are the corpus's PDFs and those of the held-out set (fpdf2, reportlab, LibreOffice exports) and of
+    the layout fuzzer, built beside the corpus; up to ``per_producer`` files of each producer."""
+    from tests.fuzz.build import build_fuzz
+    from tests.heldout.build import build_heldout
+
+    extra = corpus.parent / f"producers-{corpus.name}"
+    if not extra.exists():
+        build_heldout(extra / "heldout")
+        build_fuzz(extra / "fuzz", range(1, 31))
+    paths = [Path(e["path"]) for e in _manifest(corpus) if e["format"] == "pdf"] + sorted(extra.rglob("*.pdf"))
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:
+        family = _producer(path)
+        if len(groups[family]) < per_producer:
+            groups[family].append(path)
+    out = {name: _pdf_costs(files) for name, files in sorted(groups.items())}
+    every = [path for files in groups.values() for path in files]
+    out["all"] = _pdf_costs(every)
+    return {"files": len(every), "pages": out["all"]["pages"], "cpu_ms_per_page": out["all"]["cpu_ms_per_page"],
+            "producers": out}
+
+
+def _producer(path: Path) -> str:
+    """Return the family of the program that wrote a PDF, from its Producer (or Creator) entry."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(path))
+    try:
+        meta = doc.get_metadata_dict()
+    finally:
+        doc.close()
+    name = (meta.get("Producer") or meta.get("Creator") or "").lower()
+    for family in ("reportlab", "libreoffice", "fpdf", "skia", "chrom", "word", "ghostscript"):
+        if family in name:
+            return {"skia": "browser", "chrom": "browser"}.get(family, family)
+    return name.split()[0] if name.split() else "unnamed"
+
+
+def _pdf_costs(paths: list[Path]) -> dict:
+    """Return the pages of some PDFs and the CPU ms per page of each way of reading them."""
+    import resource
+    import shutil
+    import subprocess
+
     import pdfplumber
     import pypdfium2
 
-    import extractors.pdf as pdf_module
     from extractors.pdf import extract_pdf
+    from extractors.pdf_page import read_page
 
-    paths = [e["path"] for e in _manifest(corpus) if e["format"] == "pdf"][:limit]
-    pages = 0
-    cpu = {}
+    pages, cpu = 0, {}
     start = time.process_time()
     for path in paths:
         with pdfplumber.open(path) as pdf:
@@ -146,21 +190,27 @@ def phase_pdfpath(corpus: Path, workers: int, limit: int = 40) -> dict:
             page.get_textpage().get_text_range()
         doc.close()
     cpu["pypdfium2_text"] = time.process_time() - start
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        for path in paths:
+            subprocess.run([pdftotext, "-layout", str(path), os.devnull], check=False, capture_output=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu["poppler_pdftotext"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     start = time.process_time()
     for path in paths:
         extract_pdf(path)
     cpu["extract_pdf"] = time.process_time() - start
-    fast = pdf_module.open_fast
-    pdf_module.open_fast = lambda *args: None
-    try:
-        start = time.process_time()
-        for path in paths:
-            extract_pdf(path)
-        cpu["extract_pdf_pdfplumber_only"] = time.process_time() - start
-    finally:
-        pdf_module.open_fast = fast
+    ruled = 0  # pages with ruling edges: where pdfplumber's table finder runs (over pdfium's edges)
+    for path in paths:
+        doc = pypdfium2.PdfDocument(path)
+        ruled += sum(bool(read_page(doc, index).edges) for index in range(len(doc)))
+        doc.close()
     per_page = {k: round(1000 * v / max(pages, 1), 2) for k, v in cpu.items()}
-    return {"files": len(paths), "pages": pages, "cpu_ms_per_page": per_page}
+    return {"files": len(paths), "pages": pages, "cpu_ms_per_page": per_page,
+            "table_finder_page_share": round(ruled / pages, 3) if pages else None,
+            "extract_pdf_over_pdfplumber_words": round(cpu["extract_pdf"] / cpu["pdfplumber_extract_words"], 3)
+            if cpu["pdfplumber_extract_words"] else None}
 
 
 def phase_ocr(corpus: Path, workers: int, limit: int = 12) -> dict:
@@ -203,9 +253,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     parser.add_argument("--parallel-batches", type=int, default=PARALLEL_BATCHES)
     parser.add_argument("--mixed-only", action="store_true", help="pool: time all files mixed, not each format")
+    parser.add_argument("--per-producer", type=int, default=12, help="pdfpath: PDFs of each producer measured")
     args = parser.parse_args(argv)
     if args.phase == "ingest":
         result = phase_ingest(args.corpus, args.workers, args.batch_size, args.parallel_batches)
+    elif args.phase == "pdfpath":
+        result = phase_pdfpath(args.corpus, args.workers, per_producer=args.per_producer)
     elif args.phase == "pool" and args.mixed_only:
         result = phase_pool(args.corpus, args.workers, formats=("all",))
     else:

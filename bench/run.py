@@ -72,7 +72,7 @@ def measure(n: int, out: Path, workers: int, batch_size: int, parallel_batches: 
     if full:
         result["serial"] = run_phase("serial", corpus, out)
         result["pool_1"] = run_phase("pool", corpus, out, "--workers", "1")
-        result["pdfpath"] = run_phase("pdfpath", corpus, out)
+        result["pdfpath"] = run_phase("pdfpath", corpus, out, "--per-producer", str(min(12, max(2, n // 25))))
         result["ocr"] = run_phase("ocr", corpus, out, "--workers", str(workers))
     return result
 
@@ -88,9 +88,9 @@ def ratios(main: dict, growth: dict | None, workers: int) -> dict:
         "pool_1_over_in_process": main["pool_1"]["all"]["wall_s"] / main["serial"]["all"]["wall_s"],
         "extract_pdf_over_pdfplumber_words": main["pdfpath"]["cpu_ms_per_page"]["extract_pdf"]
         / main["pdfpath"]["cpu_ms_per_page"]["pdfplumber_extract_words"],
-        "extract_pdf_new_over_old": main["pdfpath"]["cpu_ms_per_page"]["extract_pdf"]
-        / main["pdfpath"]["cpu_ms_per_page"]["extract_pdf_pdfplumber_only"],
     }
+    for producer, costs in main["pdfpath"]["producers"].items():
+        out[f"extract_pdf_over_pdfplumber_words_{producer}"] = costs["extract_pdf_over_pdfplumber_words"]
     if "ocr" in main:
         ocr = main["ocr"]
         out["ocr_scan_over_text_layer"] = ocr["scanned"]["wall_s"] / ocr["text_layer"]["wall_s"]
@@ -132,8 +132,14 @@ def summary(result: dict) -> str:
                   f"- no-op refresh ({ing['refresh']['how']}): {ing['refresh']['wall_s']} s, counts "
                   f"{ing['refresh']['counts']}"]
     pdf = main["pdfpath"]
+    ways = list(pdf["cpu_ms_per_page"])
     lines += ["", f"## PDF path, CPU ms per page ({pdf['files']} PDFs, {pdf['pages']} pages)", "",
-              *(f"- {k}: {v}" for k, v in pdf["cpu_ms_per_page"].items())]
+              "| producer | files | pages | " + " | ".join(ways) + " | ours ÷ extract_words | pages with rules |",
+              "| --- | --- | --- | " + " | ".join("---" for _ in ways) + " | --- | --- |"]
+    for producer, costs in pdf["producers"].items():
+        lines.append(f"| {producer} | {costs['files']} | {costs['pages']} | "
+                     + " | ".join(str(costs["cpu_ms_per_page"].get(w, "")) for w in ways)
+                     + f" | {costs['extract_pdf_over_pdfplumber_words']} | {costs['table_finder_page_share']} |")
     if "ocr" in main:
         ocr = main["ocr"]
         lines += ["", f"## OCR ({ocr['docs']} PDFs, {ocr['pages']} pages, scanned at 200 dpi; {ocr['workers']} "

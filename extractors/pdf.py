@@ -1,12 +1,14 @@
-"""PDF files to blocks with pdfplumber: words with page and position, ruled tables as cells.
+"""PDF files to blocks: words with page and position, ruled tables as cells.
 
-Page geometry decisions live in ``pdf_layout`` (pure); this module only talks to pdfplumber,
-closes every page after use (flat memory on long files) and turns its failures into our errors.
+Every page is read through pdfium (``pdf_page``: characters, ruling edges, images), its words grouped in
+``pdf_words`` and its ruled tables found by pdfplumber's table finder over pdfium's edges (no pdfminer parse);
+page geometry decisions live in ``pdf_layout`` and ``pdf_regions`` (pure). This module opens the document,
+reads it page by page (each page closed after use: flat memory on long files), sends scanned pages to OCR and
+turns failures into our errors.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -14,22 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import pdfplumber
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+from pdfplumber.table import TableFinder
 
 from core import defaults
 from core.blocks import Block
 from core.errors import CorruptDocument, EncryptedDocument, NoTextLayer, ReportError
 from core.geometry import union, union_of
 from extractors import pdf_layout as lay
-from extractors import pdf_regions
-from extractors.pdf_words import FastPdf, open_fast
+from extractors import pdf_page, pdf_regions, pdf_words
 from extractors.reading import read_bytes
 from extractors.txt import drawn_table_rows
 
 BAND = 0.08  # top and bottom fraction of a page where running headers and footers live
-ROTATION_TOLERANCE = 1e-3  # a character whose text matrix turns it more than this is set at an angle
-_WORD_SETTINGS = {"extra_attrs": ["size", "fontname"], "keep_blank_chars": False}  # pdfplumber's and pdf_words'
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,31 +80,31 @@ def read_pdf(
     is called before each."""
     data, label = read_bytes(source, name=name)
     pages, scans = [], []
-    scanner = _Scanner(data, label, password, ocr, ocr_dpi, min_conf)
-    with _open(data, label, password) as pdf:
-        fast = open_fast(data, password, len(pdf.pages))
-        try:
-            for number, page in enumerate(pdf.pages, start=1):
-                try:
-                    if _scanned(page) and ocr is not None:
-                        if on_scanned_page is not None:
-                            on_scanned_page()
-                        scan = scanner.page(number)
-                        scans.append((number, scan))
-                        pages.append(_layout(number, float(page.height), scan.words, scan.tables))
-                    else:
-                        pages.append(_read_page(page, number, fast))
-                except ReportError:
-                    raise
-                except Exception as exc:
-                    raise CorruptDocument(label, f"page {number} cannot be read ({type(exc).__name__}: {exc})",
-                                          where=f"page {number}") from exc
-                finally:
-                    page.close()
-        finally:
-            scanner.close()
-            if fast is not None:
-                fast.close()
+    pdf = _open(data, label, password)
+    try:
+        engine = None
+        for number in range(1, len(pdf) + 1):
+            try:
+                content = pdf_page.read_page(pdf, number - 1)
+                if _scanned(content) and ocr is not None:
+                    if on_scanned_page is not None:
+                        on_scanned_page()
+                    if engine is None:
+                        from extractors import ocr as engines
+
+                        engine = engines.load_engine(ocr, label)
+                    scan = _scan(pdf, number - 1, ocr_dpi, engine, min_conf)
+                    scans.append((number, scan))
+                    pages.append(_layout(number, content.height, scan.words, scan.tables))
+                else:
+                    pages.append(_read_page(content, number))
+            except ReportError:
+                raise
+            except Exception as exc:
+                raise CorruptDocument(label, f"page {number} cannot be read ({type(exc).__name__}: {exc})",
+                                      where=f"page {number}") from exc
+    finally:
+        pdf.close()
     if pages and not any(p.segments or p.tables for p in pages):
         off = " (OCR is off: run without --ocr off to read scans)" if ocr is None else ""
         what = "it looks scanned, and OCR read no text from it" if scans else "it looks scanned"
@@ -120,45 +120,23 @@ SCAN_MAX_CHARS = 20  # a page with fewer characters than this over an image is a
 SCAN_IMAGE_SHARE = 0.1  # of the page's area: images covering this much make a textless page a scan
 
 
-def _scanned(page) -> bool:
+def _scanned(content: pdf_page.PageContent) -> bool:
     """Return True for a page that shows its content as an image: (next to) no text layer over a picture."""
-    if len(page.chars) >= SCAN_MAX_CHARS:
+    if len(content.columns) + content.turned >= SCAN_MAX_CHARS:
         return False
-    area = float(page.width) * float(page.height)
-    covered = sum(max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
-                  for i in page.images)
-    return area > 0 and covered >= SCAN_IMAGE_SHARE * area
+    return content.image_share() >= SCAN_IMAGE_SHARE
 
 
-class _Scanner:
-    """Renders scanned pages with pdfium and reads them with the OCR engine, both opened on first use."""
+def _scan(pdf: pdfium.PdfDocument, index: int, dpi: int, engine, min_conf: float):
+    """Return the OCR reading of page ``index`` (0-based), rendered by pdfium at ``dpi``."""
+    from extractors import ocr
 
-    def __init__(self, data: bytes, label: str, password: str | None, engine: str | None, dpi: int,
-                 min_conf: float) -> None:
-        self.data, self.label, self.password, self.engine_name, self.dpi = data, label, password, engine, dpi
-        self.min_conf = min_conf
-        self._doc = self._engine = None
-
-    def page(self, number: int):
-        """Return the OCR reading of one page (1-based)."""
-        from extractors import ocr
-
-        if self._engine is None:
-            self._engine = ocr.load_engine(self.engine_name, self.label)
-        if self._doc is None:
-            import pypdfium2 as pdfium
-
-            self._doc = pdfium.PdfDocument(self.data, password=self.password)
-        page = self._doc[number - 1]
-        try:
-            image = page.render(scale=self.dpi / 72, grayscale=True).to_pil()
-        finally:
-            page.close()
-        return ocr.recognise(image, self.dpi, self._engine, min_conf=self.min_conf, frame_share=FRAME_SHARE)
-
-    def close(self) -> None:
-        if self._doc is not None:
-            self._doc.close()
+    page = pdf[index]
+    try:
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+    finally:
+        page.close()
+    return ocr.recognise(image, dpi, engine, min_conf=min_conf, frame_share=FRAME_SHARE)
 
 
 def _summary(scans: list) -> OcrSummary | None:
@@ -205,24 +183,22 @@ def count_pages(blocks: list[Block]) -> int | None:
     return max((b.page for b in blocks if b.page), default=None)
 
 
-def _open(data: bytes, label: str, password: str | None):
-    """Open a PDF from bytes, translating pdfminer's failures into ReportErrors."""
+def _open(data: bytes, label: str, password: str | None) -> pdfium.PdfDocument:
+    """Open a PDF from bytes with pdfium, translating its failures into ReportErrors."""
     if b"%PDF" not in data[:1024]:
         raise CorruptDocument(label, "not a PDF: the file does not start with %PDF")
     if b"%%EOF" not in data[-1024:]:
         raise CorruptDocument(label, f"the PDF is truncated: its {len(data):,} bytes do not end with the %%EOF "
                                      "marker (an interrupted download or copy?); get the whole file again")
     try:
-        return pdfplumber.open(io.BytesIO(data), password=password)
+        return pdfium.PdfDocument(data, password=password)
     except MemoryError:
         raise
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
-        kind = type(cause).__name__
-        if kind in ("PDFPasswordIncorrect", "PDFEncryptionError") or "password" in kind.lower():
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_raw.FPDF_ERR_PASSWORD:
             hint = "the password given is wrong" if password else "give it with --pdf-password"
             raise EncryptedDocument(label, f"the PDF is password-protected; {hint}") from exc
-        raise CorruptDocument(label, f"the PDF is damaged or truncated ({kind}: {cause})") from exc
+        raise CorruptDocument(label, f"the PDF is damaged or truncated ({exc})") from exc
     except Exception as exc:
         raise CorruptDocument(label, f"the PDF cannot be opened ({type(exc).__name__}: {exc})") from exc
 
@@ -236,23 +212,22 @@ class _Page:
         self.segments = [item for item in items if isinstance(item, lay.Segment)]
 
 
-def _read_page(page, number: int, fast: FastPdf | None = None) -> _Page:
-    """Read words and ruled tables of one page: through pdfium when it has text only, else pdfplumber."""
-    words = fast.page_words(number - 1, _WORD_SETTINGS) if fast is not None else None
-    if words is not None:  # no vector graphics on the page, so no ruled table either
-        return _layout(number, float(page.height), words, [])
-    if any(not _level_text(c) for c in page.chars):
-        page = page.filter(lambda obj: obj.get("object_type") != "char" or _level_text(obj))
+def _read_page(content: pdf_page.PageContent, number: int) -> _Page:
+    """Lay out one page's words and ruled tables (pdfplumber's table finder over pdfium's edges and chars)."""
     tables = []
-    for table in page.find_tables():
-        rows = []
-        for row, texts in zip(table.rows, table.extract()):
-            rows.append([(bbox, (text or "").strip()) for bbox, text in zip(row.cells, texts)])  # None: merged above
-        if not _is_frame(rows, float(page.height)):
-            tables.append((table.bbox, rows))
-    boxes = [t[0] for t in tables]
-    words = [w for w in page.extract_words(**_WORD_SETTINGS) if not any(_inside(w, b) for b in boxes)]
-    return _layout(number, float(page.height), words, tables)
+    if content.edges:
+        for table in TableFinder(content).tables:
+            rows = []
+            for row in table.rows:  # a cell None is merged into the one above
+                rows.append([(bbox, pdf_words.cell_text(content.columns, bbox).strip() if bbox else "")
+                             for bbox in row.cells])
+            if not _is_frame(rows, content.height):
+                tables.append((table.bbox, rows))
+    words = pdf_words.extract_words(content.columns)
+    if tables:
+        boxes = [t[0] for t in tables]
+        words = [w for w in words if not any(_inside(w, b) for b in boxes)]
+    return _layout(number, content.height, words, tables)
 
 
 FRAME_SHARE = 0.5  # of the page's height: a "cell" this tall is a panel around text (a slide), not a table's
@@ -262,12 +237,6 @@ def _is_frame(rows: list, height: float) -> bool:
     """Return True for ruled boxes that frame text rather than tabulate it: a cell half the page tall or more.
     Its words are then laid out like any other text."""
     return any(bbox[3] - bbox[1] >= FRAME_SHARE * height for row in rows for bbox, _ in row if bbox is not None)
-
-
-def _level_text(char: dict) -> bool:
-    """Return True for a character set level on the line; text turned at an angle is a watermark, not content."""
-    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
-    return abs(matrix[1]) < ROTATION_TOLERANCE and abs(matrix[2]) < ROTATION_TOLERANCE
 
 
 def _layout(number: int, height: float, words: list[dict], tables: list, *, grids: bool = True) -> _Page:

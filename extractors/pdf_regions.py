@@ -42,6 +42,7 @@ def layout_page(words: list[dict], *, top: float, bottom: float, grids: bool = T
     lines = words_to_lines(words)
     band = band_lines(lines, top=top, bottom=bottom)
     seg_lines = [line_to_segments(line) for line in lines]
+    segments_of = {id(line): segments for line, segments in zip(lines, seg_lines)}
     found = find_grids(seg_lines, [row_cells(line) for line in lines], band) if grids else []
     starts = {first: grid for first, _, grid in found}
     used = {i for first, last, _ in found for i in range(first, last + 1)}
@@ -51,20 +52,23 @@ def layout_page(words: list[dict], *, top: float, bottom: float, grids: bool = T
     chunk: list[int] = []
     for index in range(len(lines)):
         if index in used:
-            items += _order_chunk([lines[i] for i in chunk], [band[i] for i in chunk], extent)
+            items += _order_chunk([lines[i] for i in chunk], [band[i] for i in chunk], extent, segments_of)
             chunk = []
             if index in starts:
                 items.append(starts[index])
             continue
         chunk.append(index)
-    return items + _order_chunk([lines[i] for i in chunk], [band[i] for i in chunk], extent)
+    return items + _order_chunk([lines[i] for i in chunk], [band[i] for i in chunk], extent, segments_of)
 
 
-def _order_chunk(lines: list[list[dict]], band: list[bool], extent: tuple[float, float]) -> list[Segment | Grid]:
-    """Return the reading order of consecutive lines: each column of a two-column region in turn."""
+def _order_chunk(lines: list[list[dict]], band: list[bool], extent: tuple[float, float],
+                 segments_of: dict[int, list[Segment]]) -> list[Segment | Grid]:
+    """Return the reading order of consecutive lines: each column of a two-column region in turn.
+    ``segments_of`` holds the full-width segments of the page's lines (by id), made once."""
     items: list[Segment | Grid] = []
     for column, group in split_columns(lines, band, extent):
-        items += order_lines([line_to_segments(line, column=column) for line in group])
+        items += order_lines([segments_of[id(line)] if column == 0 and id(line) in segments_of
+                              else line_to_segments(line, column=column) for line in group])
     return items
 
 
@@ -254,6 +258,13 @@ def split_columns(lines: list[list[dict]], band: list[bool],
     if width <= 0:
         return [(0, lines)] if lines else []
     window = (x_lo + 0.25 * width, x_lo + 0.75 * width)
+    free_of: dict[int, list[Interval]] = {}
+
+    def free_at(k: int) -> list[Interval]:
+        if k not in free_of:
+            free_of[k] = _free(lines[k], window)
+        return free_of[k]
+
     groups: list[tuple[int, list[list[dict]]]] = []
     i, after_band = 0, False
     while i < len(lines):
@@ -262,10 +273,10 @@ def split_columns(lines: list[list[dict]], band: list[bool],
             after_band = True
             i += 1
             continue
-        free = _free(lines[i], window)
+        free = free_at(i)
         j = i + 1
         while j < len(lines) and not band[j]:
-            narrowed = _intersect(free, _free(lines[j], window))
+            narrowed = _intersect(free, free_at(j))
             if not narrowed:
                 break
             free, j = narrowed, j + 1

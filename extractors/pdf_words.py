@@ -1,139 +1,116 @@
-"""Words of plain PDF pages through pdfium (pypdfium2), identical to pdfplumber's and ~5x cheaper.
+"""Words from a PDF page's characters (pure, numpy): the grouping pdfplumber's ``WordExtractor`` does by default.
 
-pdfplumber builds every character through pdfminer's Python interpreter (≈90% of our PDF time);
-pdfium reads the same characters in C. This module rebuilds pdfplumber's character dicts exactly
-as pdfminer computes them (x0 at the glyph origin, x1 = x0 + AFM advance, bottom = baseline +
-AFM descent, top = bottom + size) and groups them with pdfplumber's own ``WordExtractor``, so the
-words equal ``page.extract_words``'s. Exactness is only claimed where pdfminer's metrics are
-known here, so ``page_words`` returns None (read that page with pdfplumber) for a page that has:
-any non-text object (a rule, box or table grid: ruled tables are pdfplumber's job; an image; a
-form), a font outside the standard 14 (embedded fonts: pdfminer uses their /Widths, which
-pdfium does not expose reliably), rotated, skewed or scaled text, or a shifted or rotated page box.
+The layout code was tuned on pdfplumber's words, so the rules are its defaults, applied to whole columns:
+
+- consecutive characters of one font name and size form a run;
+- a run's characters fall into lines by their tops (sorted tops within ``Y_TOLERANCE`` of the next one chain
+  into one line), each line read left to right (ties in content order);
+- a space ends a word, and so does a character that starts before the previous one, more than
+  ``X_TOLERANCE`` after its end, or off its line;
+- ligatures are spelt out ("ﬁ" → "fi").
 """
 
 from __future__ import annotations
 
-import ctypes
+import functools
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as raw
-from pdfminer.fontmetrics import FONT_METRICS
-from pdfplumber.utils.text import WordExtractor
+import numpy as np
 
-_FONT_NAME_BYTES = 256
-_HYPHEN_MARK = 0x02  # pdfium's code for a "-" that ends a line
+from extractors.pdf_page import Chars
 
-
-class FastPdf:
-    """A PDF opened with pdfium and read page by page; ``close`` frees pdfium's memory."""
-
-    def __init__(self, data: bytes, password: str | None = None) -> None:
-        self._pdf = pdfium.PdfDocument(data, password=password)
-
-    def __len__(self) -> int:
-        return len(self._pdf)
-
-    def page_words(self, index: int, word_settings: dict) -> list[dict] | None:
-        """Return the words of page ``index`` (0-based) as pdfplumber's dicts, or None to use pdfplumber."""
-        try:
-            page = self._pdf[index]
-        except pdfium.PdfiumError:
-            return None
-        try:
-            if not plain_page(page):
-                return None
-            textpage = page.get_textpage()
-            try:
-                chars = page_chars(textpage, page.get_height())
-            finally:
-                textpage.close()
-        except pdfium.PdfiumError:
-            return None
-        finally:
-            page.close()
-        return None if chars is None else WordExtractor(**word_settings).extract_words(chars)
-
-    def close(self) -> None:
-        """Release the document."""
-        self._pdf.close()
+X_TOLERANCE = 3.0  # points: a gap wider than this between two characters starts a new word
+Y_TOLERANCE = 3.0  # points: characters whose tops differ by more are on different lines
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
-def open_fast(data: bytes, password: str | None, page_count: int) -> FastPdf | None:
-    """Open a PDF with pdfium; None when it cannot or sees another number of pages than pdfplumber."""
-    try:
-        fast = FastPdf(data, password)
-    except pdfium.PdfiumError:
-        return None
-    if len(fast) != page_count:
-        fast.close()
-        return None
-    return fast
+_LIGATURE_CODES = np.array([ord(c) for c in LIGATURES], dtype=np.uint32)
 
 
-def plain_page(page: pdfium.PdfPage) -> bool:
-    """Return True for an unrotated page with its boxes at the origin that holds text objects only."""
-    if page.get_rotation() != 0:
-        return False
-    box = page.get_mediabox()
-    if box[0] != 0 or box[1] != 0 or tuple(page.get_cropbox()) != tuple(box):
-        return False
-    handle = page.raw
-    return all(
-        raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(handle, i)) == raw.FPDF_PAGEOBJ_TEXT
-        for i in range(raw.FPDFPage_CountObjects(handle))
-    )
+@functools.cache
+def _whitespace() -> np.ndarray:
+    """Return the code points ``str.isspace`` takes for a space (all below U+3001)."""
+    return np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 
 
-def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict] | None:
-    """Return a page's characters as pdfplumber's dicts, or None when one cannot be matched exactly."""
-    handle = textpage.raw
-    x, y = ctypes.c_double(), ctypes.c_double()
-    matrix = raw.FS_MATRIX()
-    fonts: dict[int, tuple | None] = {}
-    chars: list[dict] = []
-    for i in range(raw.FPDFText_CountChars(handle)):
-        if raw.FPDFText_IsGenerated(handle, i) != 0:
-            continue  # spaces and line ends pdfium infers; pdfminer only sees the real ones
-        code = raw.FPDFText_GetUnicode(handle, i)
-        code = 0x2D if code == _HYPHEN_MARK else code
-        metrics = _standard_font(handle, i, fonts)
-        if metrics is None or code in (0, 0xFFFE, 0xFFFF):
-            return None
-        raw.FPDFText_GetMatrix(handle, i, ctypes.byref(matrix))
-        if matrix.b != 0 or matrix.c != 0 or matrix.a != matrix.d or matrix.a <= 0:
-            return None
-        name, descent, widths = metrics
-        text = chr(code)
-        advance = widths.get(text)
-        if advance is None:
-            return None
-        size = raw.FPDFText_GetFontSize(handle, i)
-        raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(x), ctypes.byref(y))
-        low = y.value + descent * size
-        top = height - (low + size)
-        chars.append({
-            "text": text, "x0": x.value, "x1": x.value + advance * size / 1000,
-            "top": top, "bottom": height - low, "doctop": top, "upright": True, "size": size, "fontname": name,
+def _spell_ligatures(text: str) -> str:
+    return "".join(LIGATURES.get(c, c) for c in text)
+
+
+def cell_text(chars: Chars, bbox: tuple[float, float, float, float]) -> str:
+    """Return the text of a table cell as pdfplumber's ``Table.extract`` gives it: the characters whose middle
+    lies in the box (right and bottom edges excluded), as words whatever their font, lines joined by newlines."""
+    x0, top, x1, bottom = bbox
+    mid_x, mid_y = (chars.x0 + chars.x1) / 2, (chars.top + chars.bottom) / 2
+    inside = np.flatnonzero((mid_x >= x0) & (mid_x < x1) & (mid_y >= top) & (mid_y < bottom))
+    words = extract_words(chars.subset(inside), by_font=False)
+    lines: dict[int, list[str]] = {}
+    for line, word in zip(_clusters([w["top"] for w in words]), words):
+        lines.setdefault(line, []).append(word["text"])
+    return "\n".join(" ".join(lines[k]) for k in sorted(lines))
+
+
+def _clusters(values: list[float]) -> list[int]:
+    """Return each value's cluster: sorted values within ``Y_TOLERANCE`` of the next one chain into one."""
+    cluster: dict[float, int] = {}
+    last, k = None, 0
+    for value in sorted(set(values)):
+        if last is not None and value > last + Y_TOLERANCE:
+            k += 1
+        cluster[value] = k
+        last = value
+    return [cluster[v] for v in values]
+
+
+def extract_words(chars: Chars, *, by_font: bool = True) -> list[dict]:
+    """Return the words of a page's characters, each a dict with ``text``, ``x0``, ``x1``, ``top``, ``bottom``,
+    ``size`` and ``fontname`` (and pdfplumber's ``doctop``, ``width``, ``height``, ``upright``, ``direction``).
+    With ``by_font`` False a change of font or size does not end a run (pdfplumber's plain text)."""
+    n = len(chars)
+    if n == 0:
+        return []
+    if by_font:
+        group_of: dict[tuple[str, float], int] = {}
+        style = np.array([group_of.setdefault(f, len(group_of)) for f in chars.fonts], dtype=np.intp)[chars.font]
+    else:
+        style = np.zeros(n, dtype=np.intp)
+    run = np.concatenate(([0], np.cumsum(style[1:] != style[:-1])))
+    by_top = np.lexsort((chars.top, run))
+    sorted_top = chars.top[by_top]
+    new_line = np.concatenate(([True], (run[by_top][1:] != run[by_top][:-1])
+                               | (sorted_top[1:] > sorted_top[:-1] + Y_TOLERANCE)))
+    line = np.empty(n, dtype=np.intp)
+    line[by_top] = np.cumsum(new_line)
+    order = np.lexsort((np.arange(n), chars.x0, line))
+    text = [chars.text[i] for i in order.tolist()]
+    codes = np.frombuffer("".join(text).encode("utf-32-le"), dtype=np.uint32)
+    blank = np.isin(codes, _whitespace())
+    x0, x1, top, bottom = chars.x0[order], chars.x1[order], chars.top[order], chars.bottom[order]
+    keep = ~blank
+    # a word starts at a new line, after a space, or where the gap to the previous character is not a word's
+    starts = np.ones(n, dtype=bool)
+    starts[1:] = (line[order][1:] != line[order][:-1]) | blank[:-1] | (x0[1:] < x0[:-1]) \
+        | (x0[1:] > x1[:-1] + X_TOLERANCE) | (np.abs(top[1:] - top[:-1]) > Y_TOLERANCE)
+    word = np.cumsum(starts)[keep]
+    if word.size == 0:
+        return []
+    x0, x1, top, bottom = x0[keep], x1[keep], top[keep], bottom[keep]
+    first = np.concatenate(([0], np.flatnonzero(word[1:] != word[:-1]) + 1))
+    w_x0 = np.minimum.reduceat(x0, first).tolist()
+    w_x1 = np.maximum.reduceat(x1, first).tolist()
+    w_top = np.minimum.reduceat(top, first).tolist()
+    w_bottom = np.maximum.reduceat(bottom, first).tolist()
+    kept = "".join(t for t, b in zip(text, blank.tolist()) if not b)
+    spell = _spell_ligatures if np.isin(codes, _LIGATURE_CODES).any() else str
+    fonts = chars.fonts
+    font = chars.font[order][keep][first].tolist()
+    ends = [*first[1:].tolist(), len(kept)]
+    words = []
+    for k, (a, b) in enumerate(zip(first.tolist(), ends)):
+        name, size = fonts[font[k]]
+        piece = spell(kept[a:b])
+        words.append({
+            "text": piece, "x0": w_x0[k], "x1": w_x1[k], "top": w_top[k], "doctop": w_top[k],
+            "bottom": w_bottom[k], "upright": True, "height": w_bottom[k] - w_top[k], "width": w_x1[k] - w_x0[k],
+            "direction": "ltr", "size": size, "fontname": name,
         })
-    return chars
-
-
-def _standard_font(handle, index: int, fonts: dict[int, tuple | None]) -> tuple | None:
-    """Return (name, descent per point, AFM widths) of a character's standard-14 font, else None.
-
-    pdfminer uses its built-in AFM metrics for these fonts (embedded or not), so they are used here.
-    """
-    obj = raw.FPDFText_GetTextObject(handle, index)
-    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-    if key in fonts:
-        return fonts[key]
-    buffer = ctypes.create_string_buffer(_FONT_NAME_BYTES)
-    length = raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj), buffer, _FONT_NAME_BYTES)
-    name = buffer.raw[: max(0, length - 1)].decode("latin-1")
-    metrics = FONT_METRICS.get(name)
-    found = None
-    if metrics is not None:
-        descriptor, widths = metrics
-        found = (name, -abs(float(descriptor.get("Descent", 0))) / 1000, widths)
-    fonts[key] = found
-    return found
+    return words
