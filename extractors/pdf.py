@@ -217,10 +217,10 @@ def _read_page(content: pdf_page.PageContent, number: int) -> _Page:
     tables = []
     if content.edges:
         for table in TableFinder(content).tables:
+            inside = content.columns.within(table.bbox)  # every cell's characters, sifted once per table
             rows = []
             for row in table.rows:  # a cell None is merged into the one above
-                rows.append([(bbox, pdf_words.cell_text(content.columns, bbox).strip() if bbox else "")
-                             for bbox in row.cells])
+                rows.append([(bbox, pdf_words.cell_text(inside, bbox).strip() if bbox else "") for bbox in row.cells])
             if not _is_frame(rows, content.height):
                 tables.append((table.bbox, rows))
     words = pdf_words.extract_words(content.columns)

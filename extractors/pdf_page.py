@@ -56,6 +56,12 @@ class Chars:
     def __len__(self) -> int:
         return len(self.text)
 
+    def within(self, bbox: tuple[float, float, float, float]) -> Chars:
+        """Return the characters whose middle lies in a box, its right and bottom edges excluded."""
+        x0, top, x1, bottom = bbox
+        mid_x, mid_y = (self.x0 + self.x1) / 2, (self.top + self.bottom) / 2
+        return self.subset(np.flatnonzero((mid_x >= x0) & (mid_x < x1) & (mid_y >= top) & (mid_y < bottom)))
+
     def subset(self, index: np.ndarray) -> Chars:
         """Return the characters at ``index`` (ascending: content order is kept)."""
         return Chars([self.text[i] for i in index.tolist()], self.x0[index], self.x1[index], self.top[index],
@@ -227,11 +233,11 @@ def _advances(native, handle, keep, which, table, text, x0, x1) -> None:
         known = ~np.isnan(width)
         ask = np.concatenate((ask, at[~known]))
         at, width = at[known], width[known]
-        overhang = np.abs((x1[at] - x0[at]) - width) > _SAME_POINT
-    if ask.size or (at.size and overhang.any()):
+        ask = np.concatenate((ask, at[np.abs((x1[at] - x0[at]) - width) > _SAME_POINT]))  # overhanging glyphs
+    if ask.size:
         origin = (ctypes.c_double * 2)()
         address = ctypes.addressof(origin)
-        for k in np.concatenate((ask, at[overhang] if at.size else ask[:0])).tolist():
+        for k in ask.tolist():
             native.origin(handle, int(keep[k]), address, address + 8)
             x0[k] = origin[0]
     if at.size:

@@ -39,10 +39,7 @@ def _spell_ligatures(text: str) -> str:
 def cell_text(chars: Chars, bbox: tuple[float, float, float, float]) -> str:
     """Return the text of a table cell as pdfplumber's ``Table.extract`` gives it: the characters whose middle
     lies in the box (right and bottom edges excluded), as words whatever their font, lines joined by newlines."""
-    x0, top, x1, bottom = bbox
-    mid_x, mid_y = (chars.x0 + chars.x1) / 2, (chars.top + chars.bottom) / 2
-    inside = np.flatnonzero((mid_x >= x0) & (mid_x < x1) & (mid_y >= top) & (mid_y < bottom))
-    words = extract_words(chars.subset(inside), by_font=False)
+    words = extract_words(chars.within(bbox), by_font=False)
     lines: dict[int, list[str]] = {}
     for line, word in zip(_clusters([w["top"] for w in words]), words):
         lines.setdefault(line, []).append(word["text"])
